@@ -1,0 +1,5 @@
+/** What exercise authors use to write checks. */
+export * from './types.js';
+export * from './compare.js';
+export { createCheckRegistry, getCheck } from './registry.js';
+export type { Wire } from '../runtime/protocol.js';

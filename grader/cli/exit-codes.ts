@@ -1,0 +1,11 @@
+/** Exit statuses course scripts can rely on. */
+export const EXIT = {
+  /** Graded, and at least --min-score where given. */
+  ok: 0,
+  /** Graded, but below --min-score. */
+  belowMinScore: 1,
+  /** Bad command line, rubric or submission path: the caller can fix it. */
+  usage: 2,
+  /** The grader's own fault. */
+  internal: 3,
+} as const;

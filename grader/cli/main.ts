@@ -1,0 +1,111 @@
+/**
+ * `autograde`: the command line. It parses arguments, calls the pipeline and a reporter, and maps
+ * what happened to an exit status; it decides nothing about grades itself.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.js';
+import { GraderError } from '../errors.js';
+import { listExercises } from '../exercise/load-exercise.js';
+import { gradeMany } from '../pipeline/grade-many.js';
+import { isReporterName, REPORTERS } from '../reporters/index.js';
+import { generateRubricJsonSchema } from '../rubric/index.js';
+import { GRADER_VERSION } from '../version.js';
+import { EXIT } from './exit-codes.js';
+import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
+
+function parseFormat(value: string): keyof typeof REPORTERS {
+  if (!isReporterName(value)) throw new InvalidArgumentError(`Expected one of ${Object.keys(REPORTERS).join(', ')}, got \`${value}\`.`);
+  return value;
+}
+
+function parseMin(value: string): MinScore {
+  try {
+    return parseMinScore(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+interface GradeFlags {
+  exercise: string;
+  backend: BackendChoice;
+  format: keyof typeof REPORTERS;
+  minScore?: MinScore;
+  rubric?: string;
+  color?: boolean;
+}
+
+async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
+  const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
+  const reporter = REPORTERS[flags.format]({ write: (text) => process.stdout.write(text), isColor });
+  const result = await gradeMany(paths, {
+    exercise: flags.exercise,
+    backend: flags.backend,
+    rubricPath: flags.rubric,
+    onReport: (report) => reporter.onReport?.(report),
+    onSkip: (input, error) => process.stderr.write(`autograde: ${error.message}\n`),
+  });
+  reporter.onFinish?.(result.reports);
+  if (result.reports.some((report) => report.status === 'internal-error')) return EXIT.internal;
+  if (result.skipped.length > 0) return EXIT.usage;
+  if (flags.minScore && result.reports.some((report) => !meetsMinScore(report, flags.minScore!))) return EXIT.belowMinScore;
+  return EXIT.ok;
+}
+
+export function createProgram(): Command {
+  const program = new Command('autograde')
+    .description('Grades TensorFlow.js exercises: compiles a submission, runs it in a sandbox, compares it with the reference and scores it.')
+    .version(GRADER_VERSION)
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('grade')
+    .description('grade one or more submissions (a .ts file, or a directory holding the exercise file)')
+    .argument('<paths...>', 'submission files or directories')
+    .option('-e, --exercise <id>', 'exercise id', 'qkv-projection')
+    .addOption(new Option('-b, --backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
+    .option('-f, --format <name>', `output format: ${Object.keys(REPORTERS).join(', ')}`, parseFormat, 'text')
+    .option('--min-score <n>', 'exit 1 unless every submission scores at least n points (or n%)', parseMin)
+    .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
+    .option('--color', 'colour the text output even when not on a terminal')
+    .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
+    .action(async (paths: string[], flags: GradeFlags) => {
+      process.exitCode = await runGrade(paths, flags);
+    });
+
+  program
+    .command('schema')
+    .description("print the rubric's JSON Schema (the one rubrics/rubric.schema.json holds)")
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(generateRubricJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('exercises')
+    .description('list the exercises this grader knows')
+    .action(() => {
+      process.stdout.write(`${listExercises().join('\n')}\n`);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof GraderError) {
+      process.stderr.write(`autograde: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`autograde: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * What can be learnt from the student's source without running it: which modules it imports,
+ * which exports still hold the skeleton's TODO stub, and a ts-morph AST for static checks.
+ */
+import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
+import type { Diagnostic } from '../report/types.js';
+
+export const ALLOWED_IMPORT = '@tensorflow/tfjs';
+
+export interface SourceAnalysis {
+  sourceFile: SourceFile;
+  /** Imports of anything but tfjs, as compile errors that name the line and the fix. */
+  refusedImports: Diagnostic[];
+  /** Exports whose body still throws the skeleton's `TODO` error. */
+  stubbedExports: Set<string>;
+}
+
+const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
+
+function isTodoThrow(node: Node): boolean {
+  if (!Node.isThrowStatement(node)) return false;
+  const thrown = node.getExpression();
+  if (!Node.isNewExpression(thrown)) return false;
+  const [first] = thrown.getArguments();
+  return first !== undefined && Node.isStringLiteral(first) && /^TODO\b/.test(first.getLiteralValue());
+}
+
+/** A body whose own statements (not a nested branch) throw the TODO error is still a stub. */
+function bodyThrowsTodo(body: Node | undefined): boolean {
+  return body !== undefined && Node.isBlock(body) && body.getStatements().some(isTodoThrow);
+}
+
+function isStub(declaration: Node): boolean {
+  if (Node.isFunctionDeclaration(declaration)) return bodyThrowsTodo(declaration.getBody());
+  if (Node.isClassDeclaration(declaration)) {
+    const members = [...declaration.getConstructors(), ...declaration.getMethods()];
+    return members.some((member) => bodyThrowsTodo(member.getBody()));
+  }
+  if (Node.isVariableDeclaration(declaration)) {
+    const initializer = declaration.getInitializer();
+    if (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)) return bodyThrowsTodo(initializer.getBody());
+  }
+  return false;
+}
+
+function refuse(sourceFile: SourceFile, node: Node, displayPath: string, specifier: string): Diagnostic {
+  const { line, column } = sourceFile.getLineAndColumnAtPos(node.getStart());
+  return {
+    file: displayPath,
+    line,
+    column,
+    severity: 'error',
+    message: `Only '${ALLOWED_IMPORT}' can be imported in this exercise, not '${specifier}'. Remove this import and use tfjs or plain TypeScript instead.`,
+  };
+}
+
+export function analyzeSource(source: string, displayPath: string): SourceAnalysis {
+  const sourceFile = project.createSourceFile(`/submission/${Math.random().toString(36).slice(2)}.ts`, source, { overwrite: true });
+  const refusedImports: Diagnostic[] = [];
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    if (specifier !== ALLOWED_IMPORT) refusedImports.push(refuse(sourceFile, declaration, displayPath, specifier));
+  }
+  for (const declaration of sourceFile.getExportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    if (specifier !== undefined && specifier !== ALLOWED_IMPORT) refusedImports.push(refuse(sourceFile, declaration, displayPath, specifier));
+  }
+  // `require('fs')`, `import('fs')` and `import fs = require('fs')` are refused the same way.
+  for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const isRequire = Node.isIdentifier(callee) && callee.getText() === 'require';
+    const isDynamicImport = callee.getKind() === SyntaxKind.ImportKeyword;
+    if (!isRequire && !isDynamicImport) continue;
+    const [first] = call.getArguments();
+    const specifier = first && Node.isStringLiteral(first) ? first.getLiteralValue() : first?.getText() ?? '';
+    if (specifier !== ALLOWED_IMPORT) refusedImports.push(refuse(sourceFile, call, displayPath, specifier));
+  }
+  for (const declaration of sourceFile.getDescendantsOfKind(SyntaxKind.ExternalModuleReference)) {
+    const specifier = declaration.getExpression()?.getText().replace(/^['"]|['"]$/g, '') ?? '';
+    if (specifier !== ALLOWED_IMPORT) refusedImports.push(refuse(sourceFile, declaration, displayPath, specifier));
+  }
+
+  const stubbedExports = new Set<string>();
+  for (const [name, declarations] of sourceFile.getExportedDeclarations()) {
+    if (declarations.some(isStub)) stubbedExports.add(name);
+  }
+  return { sourceFile, refusedImports, stubbedExports };
+}
+
+/** Frees the AST once a submission is graded; the in-memory project is shared. */
+export function releaseAnalysis(analysis: SourceAnalysis): void {
+  project.removeSourceFile(analysis.sourceFile);
+}

@@ -1,0 +1,65 @@
+/**
+ * An exercise is a folder and a rubric: `exercises/<id>/` (the skeleton students get),
+ * `solutions/<id>/` (the reference and its checks) and `rubrics/<id>.yaml` (points and limits).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { createCheckRegistry } from '../checks/registry.js';
+import type { CheckDefinition, ExerciseDefinition } from '../checks/types.js';
+import { GraderError } from '../errors.js';
+import { DIST_DIR, EXERCISES_DIR, PROJECT_ROOT, RUBRICS_DIR, SOLUTIONS_DIR } from '../paths.js';
+import { loadRubric, type Rubric } from '../rubric/index.js';
+
+export interface LoadedExercise {
+  definition: ExerciseDefinition;
+  registry: Map<string, CheckDefinition>;
+  rubric: Rubric;
+  rubricPath: string;
+  solutionPath: string;
+  skeletonPath: string;
+}
+
+// Compiled check modules live under dist/ when the grader runs compiled; the tests load sources.
+const isCompiled = fileURLToPath(import.meta.url).startsWith(DIST_DIR + path.sep);
+
+export function listExercises(): string[] {
+  if (!fs.existsSync(SOLUTIONS_DIR)) return [];
+  return fs
+    .readdirSync(SOLUTIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(SOLUTIONS_DIR, entry.name, 'checks')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export async function loadExercise(id: string, rubricOverride?: string): Promise<LoadedExercise> {
+  const known = listExercises();
+  if (!known.includes(id)) {
+    throw new GraderError('USAGE', `Unknown exercise '${id}'. Known exercises: ${known.join(', ') || '(none)'}`);
+  }
+  const checksModule = isCompiled
+    ? path.join(DIST_DIR, 'solutions', id, 'checks', 'index.js')
+    : path.join(SOLUTIONS_DIR, id, 'checks', 'index.ts');
+  if (!fs.existsSync(checksModule)) {
+    throw new GraderError('EXERCISE_INVALID', `Exercise '${id}': ${path.relative(PROJECT_ROOT, checksModule)} is missing; run \`npm run build\``);
+  }
+  const loaded = (await import(pathToFileURL(checksModule).href)) as { exercise?: ExerciseDefinition };
+  if (!loaded.exercise || loaded.exercise.id !== id) {
+    throw new GraderError('EXERCISE_INVALID', `Exercise '${id}': its checks/index.ts must export \`exercise\` with id '${id}'`);
+  }
+  const definition = loaded.exercise;
+  const registry = createCheckRegistry(definition);
+  const rubricPath = rubricOverride ?? path.join(RUBRICS_DIR, `${id}.yaml`);
+  const rubric = loadRubric(rubricPath, [...registry.keys()]);
+  if (rubric.exercise !== id) {
+    throw new GraderError('RUBRIC_INVALID', `${rubricPath}: exercise is '${rubric.exercise}', expected '${id}'`);
+  }
+  return {
+    definition,
+    registry,
+    rubric,
+    rubricPath,
+    solutionPath: path.join(SOLUTIONS_DIR, id, definition.fileName),
+    skeletonPath: path.join(EXERCISES_DIR, id, definition.fileName),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Turns what happened in the sandbox into a check status and a sentence the student can act on.
+ * Timeouts, memory, output floods, crashes and thrown errors stay distinct.
+ */
+import type { NumericDifference, CheckStatus } from '../report/types.js';
+import type { WireError } from '../runtime/protocol.js';
+import type { ProbeOutcome } from '../sandbox/sandbox-process.js';
+import type { SandboxLimits } from '../sandbox/limits.js';
+import type { StartFailure } from '../sandbox/session.js';
+import { firstStudentFrame, type StackMapper } from './stack-mapper.js';
+
+export interface Described {
+  status: CheckStatus;
+  message: string;
+  difference?: NumericDifference;
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/** How to reach the student's file in a stack trace: the mapper and the name the file goes by. */
+export interface StudentFile {
+  mapStack: StackMapper;
+  displayPath: string;
+}
+
+function describeError(error: WireError, file: StudentFile, when: string): Described {
+  if (error.isNotImplemented) {
+    return { status: 'not-implemented', message: `${error.message} (still the skeleton's TODO: implement it to earn these points).` };
+  }
+  if (error.isAccessDenied) {
+    const what = [error.permission, error.resource].filter(Boolean).join(' ');
+    return {
+      status: 'error',
+      message: `${when} tried something the sandbox does not allow${what ? ` (${what})` : ''}: submissions may only compute with tfjs and plain TypeScript, not read files, start processes or use the network.`,
+    };
+  }
+  const frame = firstStudentFrame(error.stack ? file.mapStack(error.stack) : undefined, file.displayPath);
+  return { status: 'error', message: `${when} threw ${error.name}: ${error.message}${frame ? ` (at ${frame})` : ''}.` };
+}
+
+export function describeProbeOutcome(outcome: Exclude<ProbeOutcome, { kind: 'value' }>, file: StudentFile, timeLimitMs: number): Described {
+  switch (outcome.kind) {
+    case 'thrown':
+      return describeError(outcome.error, file, 'Your code');
+    case 'timeout':
+      return { status: 'timeout', message: `Did not finish within ${seconds(timeLimitMs)}. Look for a loop that never ends, or far more work than the exercise needs (the reference takes well under a second).` };
+    case 'memory':
+      return { status: 'memory', message: `Used more than ${outcome.limitMb} MB of memory and was stopped. Dispose tensors you no longer need (tf.tidy, tensor.dispose()) and avoid growing arrays without bound.` };
+    case 'output-limit':
+      return { status: 'output-limit', message: `Printed more than ${outcome.limitBytes} bytes of output and was stopped. Remove console.log calls from loops.` };
+    case 'exited':
+      return {
+        status: 'error',
+        message: outcome.signal && outcome.signal !== 'SIGKILL'
+          ? `The process running your code was killed by ${outcome.signal} during this check.`
+          : `Your code ended the process${outcome.exitCode === null ? '' : ` (exit code ${outcome.exitCode})`} during this check. Do not call process.exit(); return your result instead.`,
+      };
+    case 'spawn-failed':
+      return { status: 'internal-error', message: `The sandbox could not be started: ${outcome.message}` };
+  }
+}
+
+export function describeStartFailure(failure: StartFailure, file: StudentFile, limits: SandboxLimits): Described {
+  switch (failure.kind) {
+    case 'import-failed': {
+      const described = describeError(failure.error, file, 'Loading your file');
+      if (described.status === 'not-implemented') return described;
+      return { status: described.status, message: `${described.message} No check that runs your code could run.` };
+    }
+    case 'backend-failed':
+      return { status: 'internal-error', message: `The tfjs backend failed to start in the sandbox: ${failure.message}` };
+    case 'timeout':
+      return { status: 'timeout', message: `Loading your file did not finish within ${seconds(limits.importTimeMs)}: is there a loop that never ends at the top level of the file?` };
+    case 'memory':
+      return { status: 'memory', message: `Loading your file used more than ${failure.limitMb} MB of memory.` };
+    case 'output-limit':
+      return { status: 'output-limit', message: `Loading your file printed more than ${failure.limitBytes} bytes of output.` };
+    case 'exited':
+      return { status: 'error', message: `Your file ended the process while it was loading${failure.exitCode === null ? '' : ` (exit code ${failure.exitCode})`}. Remove process.exit() and any other top-level code that stops the program.` };
+    case 'spawn-failed':
+      return { status: 'internal-error', message: `The sandbox could not be started: ${failure.message}` };
+  }
+}

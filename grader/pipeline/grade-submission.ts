@@ -1,0 +1,231 @@
+/**
+ * One submission, start to finish: compile, run each check's probe in the sandbox, judge it here
+ * against the reference, score. The phases are in their own folders; this file only sequences them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzeSource, releaseAnalysis, type SourceAnalysis } from '../compile/analyze.js';
+import { transpileSubmission } from '../compile/transpile.js';
+import type { TypeChecker, TypecheckOutcome } from '../compile/typecheck.js';
+import type { CheckDefinition, Verdict } from '../checks/types.js';
+import { partOf } from '../checks/types.js';
+import { GraderError } from '../errors.js';
+import type { LoadedExercise } from '../exercise/load-exercise.js';
+import type { ReferenceOutputs } from '../reference/reference-outputs.js';
+import type { Wire } from '../runtime/protocol.js';
+import type { CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report } from '../report/types.js';
+import type { ResolvedCheckRubric } from '../rubric/schema.js';
+import { scoreChecks } from '../scoring/score.js';
+import { SandboxSession } from '../sandbox/session.js';
+import type { SelectedBackend } from '../backend/select-backend.js';
+import { GRADER_VERSION } from '../version.js';
+import { describeProbeOutcome, describeStartFailure, type Described } from './describe-outcome.js';
+import { createStackMapper } from './stack-mapper.js';
+
+export interface GradeContext {
+  exercise: LoadedExercise;
+  backend: SelectedBackend;
+  typeChecker: TypeChecker;
+  /** Started once per grader run and shared by every submission. */
+  reference: Promise<ReferenceOutputs>;
+}
+
+/** A directory holding the exercise's file, or the file itself. */
+export function resolveSubmissionFile(input: string, fileName: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input);
+  } catch {
+    throw new GraderError('SUBMISSION_UNREADABLE', `${input}: no such file or directory. Pass a ${fileName} file or a directory that holds one.`);
+  }
+  if (stat.isDirectory()) {
+    const file = path.join(input, fileName);
+    if (!fs.existsSync(file)) {
+      throw new GraderError('SUBMISSION_UNREADABLE', `${input} has no ${fileName}. Put the submission at ${file}, or pass the file itself.`);
+    }
+    return file;
+  }
+  return input;
+}
+
+function emptyTimings(): PhaseTimings {
+  return { compileMs: 0, typecheckMs: 0, sandboxStartMs: 0, tfjsLoadMs: 0, importMs: 0, checksMs: 0, referenceMs: 0 };
+}
+
+function resultOf(check: CheckDefinition, rubric: ResolvedCheckRubric, status: CheckStatus, message: string, durationMs = 0, extra: Partial<CheckResult> = {}): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    part: partOf(check.id),
+    status,
+    score: status === 'passed' ? rubric.points : 0,
+    maxScore: rubric.points,
+    visibility: rubric.visibility,
+    message,
+    durationMs: Math.round(durationMs),
+    ...extra,
+  };
+}
+
+function fromVerdict(verdict: Verdict): Described {
+  return verdict.status === 'passed'
+    ? { status: 'passed', message: verdict.message ?? 'Passed.' }
+    : { status: 'failed', message: verdict.message, difference: verdict.difference };
+}
+
+export async function gradeSubmission(submissionInput: string, context: GradeContext): Promise<Report> {
+  const startedAt = performance.now();
+  const { exercise, backend } = context;
+  const file = resolveSubmissionFile(submissionInput, exercise.definition.fileName);
+  const displayPath = path.relative(process.cwd(), file) || file;
+  const timings = emptyTimings();
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new GraderError('SUBMISSION_UNREADABLE', `${displayPath} cannot be read: ${(error as Error).message}`);
+  }
+
+  const compileStartedAt = performance.now();
+  const transpiled = transpileSubmission(source, exercise.definition.fileName, displayPath);
+  const analysis = analyzeSource(source, displayPath);
+  timings.compileMs = performance.now() - compileStartedAt;
+  const diagnostics: Diagnostic[] = [...transpiled.syntaxErrors, ...analysis.refusedImports];
+  const ordered = [...exercise.rubric.checks.entries()].map(([id, rubric]) => ({ check: exercise.registry.get(id)!, rubric }));
+
+  const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox'] } = {}): Report => {
+    const { score, maxScore, status } = scoreChecks(checks, isCompileError);
+    return {
+      exercise: exercise.definition.id,
+      submission: displayPath,
+      status,
+      score,
+      maxScore,
+      backend: backend.label,
+      sandbox: extra.sandbox ?? { layers: [], restarts: 0, violations: [] },
+      durationMs: Math.round(performance.now() - startedAt),
+      timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as unknown as PhaseTimings,
+      graderVersion: GRADER_VERSION,
+      diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
+      checks,
+    };
+  };
+
+  if (diagnostics.length > 0) {
+    releaseAnalysis(analysis);
+    const first = diagnostics[0];
+    const message = `Your file does not compile: ${first.file}:${first.line}:${first.column} ${first.message}`;
+    return finish(ordered.map(({ check, rubric }) => resultOf(check, rubric, 'compile-error', message)), true);
+  }
+
+  // Type errors never stop a run, so the type check overlaps with the sandboxed checks.
+  const typecheck: Promise<TypecheckOutcome> = context.typeChecker.check(source, exercise.definition.fileName, displayPath);
+  const studentFile = { mapStack: createStackMapper(transpiled.sourceMap, displayPath), displayPath };
+  const limits = {
+    importTimeMs: exercise.rubric.limits.importTimeMs,
+    memoryMb: exercise.rubric.limits.memoryMb,
+    outputBytes: exercise.rubric.limits.outputBytes,
+  };
+  const session = new SandboxSession({ backend: backend.request, limits, code: transpiled.code, filename: displayPath });
+  const results: CheckResult[] = [];
+  const checksStartedAt = performance.now();
+  let referenceWaitMs = 0;
+  try {
+    for (const { check, rubric } of ordered) {
+      results.push(await runCheck(check, rubric));
+    }
+  } finally {
+    session.dispose();
+    releaseAnalysis(analysis);
+  }
+  timings.checksMs = performance.now() - checksStartedAt - referenceWaitMs;
+  timings.referenceMs = referenceWaitMs;
+  if (session.timings) Object.assign(timings, session.timings);
+
+  const typed = await typecheck;
+  timings.typecheckMs = typed.durationMs;
+  let isCompileError = false;
+  if (typed.kind === 'checked') diagnostics.push(...typed.diagnostics);
+  else if (typed.kind === 'timeout') {
+    // A type-level bomb: refusing the submission is the only answer that cannot hang the grader.
+    isCompileError = true;
+    diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'error', message: `Type checking did not finish within ${typed.limitMs / 1000} s; simplify the types in this file.` });
+  } else {
+    diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'warning', message: `Type checking was not possible: ${typed.message}` });
+  }
+  const checks = isCompileError
+    ? results.map((r) => ({ ...r, status: 'compile-error' as const, score: 0, message: 'Type checking did not finish in time.' }))
+    : results;
+  return finish(checks, isCompileError, {
+    sandbox: { layers: session.layers, restarts: session.restarts, violations: session.violations },
+  });
+
+  async function runCheck(check: CheckDefinition, rubric: ResolvedCheckRubric): Promise<CheckResult> {
+    const failedPrerequisite = rubric.requires.find((id) => results.find((r) => r.id === id)?.status !== 'passed');
+    if (failedPrerequisite) {
+      return resultOf(check, rubric, 'skipped', `Skipped: it needs '${failedPrerequisite}' to pass first.`);
+    }
+    const stubbed = check.uses.find((name) => analysis.stubbedExports.has(name));
+    if (stubbed) {
+      return resultOf(check, rubric, 'not-implemented', `${stubbed} still throws its TODO error: implement it to earn these points.`);
+    }
+    const declared = new Set(analysis.sourceFile.getExportedDeclarations().keys());
+    const missing = check.uses.find((name) => !declared.has(name));
+    if (missing) {
+      return resultOf(check, rubric, 'failed', `${displayPath} does not export \`${missing}\`. Keep the skeleton's exports and their names.`);
+    }
+    if (check.kind === 'static') {
+      return judgeSafely(check, rubric, 0, () => check.judge({ sourceFile: analysis.sourceFile }));
+    }
+
+    const startedAt = performance.now();
+    const ran = await session.run(check.id, check.probe.toString(), check.input as Wire, rubric.timeLimitMs);
+    const durationMs = performance.now() - startedAt;
+    if (ran.kind === 'start-failed') {
+      const described = describeStartFailure(ran.failure, studentFile, limits);
+      if (ran.failure.kind === 'import-failed' && ran.failure.error.isAccessDenied && !session.violations.some((v) => v.checkId === null)) {
+        session.violations.push({ checkId: null, kind: violationKind(ran.failure.error.permission), message: ran.failure.error.message });
+      }
+      return resultOf(check, rubric, described.status, described.message, 0);
+    }
+    const outcome = ran.outcome;
+    if (outcome.kind !== 'value') {
+      const described = describeProbeOutcome(outcome, studentFile, rubric.timeLimitMs);
+      if (outcome.kind === 'thrown' && outcome.error.isAccessDenied) {
+        session.violations.push({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}` });
+      }
+      return resultOf(check, rubric, described.status, described.message, durationMs);
+    }
+    const waitStartedAt = performance.now();
+    let reference: ReferenceOutputs;
+    try {
+      reference = await context.reference;
+    } catch (error) {
+      return resultOf(check, rubric, 'internal-error', `The reference could not be computed: ${(error as Error).message}`, durationMs);
+    } finally {
+      referenceWaitMs += performance.now() - waitStartedAt;
+    }
+    const expected = reference.values.get(check.id);
+    if (expected === undefined) {
+      return resultOf(check, rubric, 'internal-error', `The reference has no output for '${check.id}'.`, durationMs);
+    }
+    return judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: rubric.tolerance }));
+  }
+}
+
+function judgeSafely(check: CheckDefinition, rubric: ResolvedCheckRubric, durationMs: number, judge: () => Verdict): CheckResult {
+  try {
+    const described = fromVerdict(judge());
+    return resultOf(check, rubric, described.status, described.message, durationMs, described.difference ? { difference: described.difference } : {});
+  } catch (error) {
+    // A judge that throws is the grader's bug, never the student's loss.
+    return resultOf(check, rubric, 'internal-error', `The grader failed while judging this check: ${(error as Error).message}`, durationMs);
+  }
+}
+
+function violationKind(permission: string | undefined): 'file' | 'process' | 'worker' | 'other' {
+  if (permission?.startsWith('FileSystem')) return 'file';
+  if (permission === 'ChildProcess') return 'process';
+  if (permission === 'WorkerThreads') return 'worker';
+  return 'other';
+}

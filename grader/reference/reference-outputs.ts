@@ -1,0 +1,115 @@
+/**
+ * What the reference solution returns for every runtime check, on the backend being graded.
+ * Computed once in a sandboxed runner like any submission, then cached on disk under a key made of
+ * everything that could change the answer: the solution's source, each probe and its input, the
+ * backend, the tfjs version and the grader version.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { RuntimeCheck } from '../checks/types.js';
+import { transpileSubmission } from '../compile/transpile.js';
+import { GraderError } from '../errors.js';
+import type { LoadedExercise } from '../exercise/load-exercise.js';
+import type { Wire } from '../runtime/protocol.js';
+import { DEFAULT_LIMITS } from '../sandbox/limits.js';
+import { SandboxProcess } from '../sandbox/sandbox-process.js';
+import type { SelectedBackend } from '../backend/select-backend.js';
+import { GRADER_VERSION, TFJS_VERSION } from '../version.js';
+
+export interface ReferenceOutputs {
+  values: Map<string, Wire>;
+  isFromCache: boolean;
+  durationMs: number;
+}
+
+/** `$AUTOGRADE_CACHE_DIR`, else the XDG cache directory; never inside the sandbox's view. */
+export function referenceCacheDir(): string {
+  const base = process.env.AUTOGRADE_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'autograde');
+  return path.join(base, 'reference');
+}
+
+function runtimeChecks(exercise: LoadedExercise): RuntimeCheck[] {
+  return [...exercise.registry.values()].filter((check): check is RuntimeCheck => check.kind === 'runtime');
+}
+
+export function referenceCacheKey(exercise: LoadedExercise, source: string, backend: SelectedBackend): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ grader: GRADER_VERSION, tfjs: TFJS_VERSION, backend: backend.request, exercise: exercise.definition.id }));
+  hash.update(source);
+  for (const check of runtimeChecks(exercise)) {
+    hash.update(JSON.stringify({ id: check.id, probe: check.probe.toString(), input: check.input }));
+  }
+  return hash.digest('hex');
+}
+
+function readCache(file: string): Map<string, Wire> | null {
+  try {
+    return new Map(Object.entries(v8.deserialize(fs.readFileSync(file)) as Record<string, Wire>));
+  } catch {
+    // Missing or unreadable (written by another Node version): recompute.
+    return null;
+  }
+}
+
+function writeCache(file: string, values: Map<string, Wire>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Written whole, then renamed: a grader killed halfway never leaves a truncated entry.
+  const partial = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, v8.serialize(Object.fromEntries(values)));
+  fs.renameSync(partial, file);
+}
+
+async function computeReference(exercise: LoadedExercise, source: string, backend: SelectedBackend): Promise<Map<string, Wire>> {
+  const { code, syntaxErrors } = transpileSubmission(source, exercise.definition.fileName, exercise.solutionPath);
+  if (syntaxErrors.length > 0) {
+    throw new GraderError('EXERCISE_INVALID', `The reference solution ${exercise.solutionPath} does not compile: ${syntaxErrors[0].message}`);
+  }
+  // The reference gets generous limits: it is trusted, and a slow backend must not fail it.
+  const limits = { ...DEFAULT_LIMITS, memoryMb: Math.max(DEFAULT_LIMITS.memoryMb, exercise.rubric.limits.memoryMb), importTimeMs: 120_000 };
+  const { process: runner, outcome } = await SandboxProcess.start({ backend: backend.request, limits, code, filename: exercise.solutionPath });
+  try {
+    if (outcome.kind !== 'ready') {
+      const detail = 'error' in outcome ? outcome.error.message : outcome.kind === 'backend-failed' ? outcome.message : outcome.kind;
+      throw new GraderError('INTERNAL', `The reference solution could not be loaded on ${backend.label}: ${detail}\n${runner.capturedOutput}`);
+    }
+    const values = new Map<string, Wire>();
+    const byCall = new Map<string, Wire>();
+    for (const check of runtimeChecks(exercise)) {
+      const key = `${check.probe.toString()}\0${JSON.stringify(check.input)}`;
+      const known = byCall.get(key);
+      if (known !== undefined) {
+        values.set(check.id, known);
+        continue;
+      }
+      const limitMs = Math.max(60_000, 10 * (exercise.rubric.checks.get(check.id)?.timeLimitMs ?? 0));
+      const result = await runner.runProbe(check.id, check.probe.toString(), check.input as Wire, limitMs);
+      if (result.kind !== 'value') {
+        const detail = result.kind === 'thrown' ? `${result.error.name}: ${result.error.message}` : result.kind;
+        throw new GraderError('INTERNAL', `The reference solution failed the probe of '${check.id}' on ${backend.label}: ${detail}`);
+      }
+      values.set(check.id, result.value);
+      byCall.set(key, result.value);
+    }
+    return values;
+  } finally {
+    runner.dispose();
+  }
+}
+
+export async function getReferenceOutputs(exercise: LoadedExercise, backend: SelectedBackend): Promise<ReferenceOutputs> {
+  const startedAt = performance.now();
+  const source = fs.readFileSync(exercise.solutionPath, 'utf8');
+  const file = path.join(referenceCacheDir(), `${exercise.definition.id}-${referenceCacheKey(exercise, source, backend)}.bin`);
+  const cached = readCache(file);
+  if (cached) return { values: cached, isFromCache: true, durationMs: performance.now() - startedAt };
+  const values = await computeReference(exercise, source, backend);
+  try {
+    writeCache(file, values);
+  } catch {
+    // A read-only cache directory only costs time on the next run.
+  }
+  return { values, isFromCache: false, durationMs: performance.now() - startedAt };
+}

@@ -1,0 +1,114 @@
+/**
+ * The one report object. Every reporter formats it; nothing downstream recomputes a score.
+ */
+
+/** What happened to one check. `internal-error` is the grader's fault and never costs points. */
+export type CheckStatus =
+  | 'passed'
+  | 'failed'
+  | 'error'
+  | 'timeout'
+  | 'memory'
+  | 'output-limit'
+  | 'not-implemented'
+  | 'skipped'
+  | 'compile-error'
+  | 'internal-error';
+
+export const CHECK_STATUSES: readonly CheckStatus[] = [
+  'passed',
+  'failed',
+  'error',
+  'timeout',
+  'memory',
+  'output-limit',
+  'not-implemented',
+  'skipped',
+  'compile-error',
+  'internal-error',
+];
+
+export type Visibility = 'visible' | 'hidden';
+
+/** Where two numeric results disagree, in terms a student can act on. */
+export interface NumericDifference {
+  expectedShape?: number[];
+  actualShape?: number[];
+  maxAbsDiff?: number;
+  /** Index (row-major, per dimension) of the largest absolute difference. */
+  at?: number[];
+  expectedValue?: number;
+  actualValue?: number;
+  hasNaN?: boolean;
+  hasInfinity?: boolean;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  part: string;
+  status: CheckStatus;
+  score: number;
+  maxScore: number;
+  visibility: Visibility;
+  /** What the student reads: what was expected, what came back, what to do next. */
+  message: string;
+  durationMs: number;
+  difference?: NumericDifference;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** One protective layer around the student's code, and whether it was in force for this run. */
+export interface SandboxLayer {
+  name: string;
+  isActive: boolean;
+  detail: string;
+}
+
+export interface SandboxViolation {
+  checkId: string | null;
+  kind: 'file' | 'network' | 'process' | 'worker' | 'channel' | 'other';
+  message: string;
+}
+
+export interface SandboxSummary {
+  layers: SandboxLayer[];
+  /** Fresh processes started after a timeout or crash, so later checks still ran. */
+  restarts: number;
+  violations: SandboxViolation[];
+}
+
+/** The submission as a whole. `internal-error` means the grader failed on at least one check. */
+export type SubmissionStatus = 'passed' | 'failed' | 'compile-error' | 'internal-error';
+
+export interface PhaseTimings {
+  compileMs: number;
+  typecheckMs: number;
+  sandboxStartMs: number;
+  tfjsLoadMs: number;
+  importMs: number;
+  checksMs: number;
+  referenceMs: number;
+}
+
+export interface Report {
+  exercise: string;
+  submission: string;
+  status: SubmissionStatus;
+  score: number;
+  maxScore: number;
+  backend: string;
+  sandbox: SandboxSummary;
+  durationMs: number;
+  timings: PhaseTimings;
+  graderVersion: string;
+  diagnostics: Diagnostic[];
+  checks: CheckResult[];
+}

@@ -1,0 +1,12 @@
+/** `--format json`: the report object itself; an array when several submissions were graded. */
+import type { Report } from '../report/types.js';
+import type { Reporter, ReporterOptions } from './types.js';
+
+export function createJsonReporter(options: ReporterOptions): Reporter {
+  return {
+    onFinish(reports: Report[]) {
+      const value = reports.length === 1 ? reports[0] : reports;
+      options.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** `--format text`: for people. One block per submission, grouped by part, hints under failures. */
+import pc from 'picocolors';
+import type { CheckResult, CheckStatus, Report } from '../report/types.js';
+import type { Reporter, ReporterOptions } from './types.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const SYMBOLS: Record<CheckStatus, string> = {
+  passed: '✓',
+  failed: '✗',
+  error: '!',
+  timeout: '⏱',
+  memory: 'M',
+  'output-limit': 'O',
+  'not-implemented': '○',
+  skipped: '-',
+  'compile-error': '✗',
+  'internal-error': '?',
+};
+
+function paint(c: Colors, status: CheckStatus, text: string): string {
+  if (status === 'passed') return c.green(text);
+  if (status === 'skipped' || status === 'not-implemented') return c.dim(text);
+  if (status === 'internal-error') return c.magenta(text);
+  if (status === 'failed' || status === 'compile-error') return c.red(text);
+  return c.yellow(text);
+}
+
+function formatPoints(score: number, max: number): string {
+  return `${Number(score.toFixed(2))}/${Number(max.toFixed(2))}`;
+}
+
+function indent(text: string, spaces: number): string {
+  return text
+    .split('\n')
+    .map((line) => ' '.repeat(spaces) + line)
+    .join('\n');
+}
+
+function renderCheck(c: Colors, check: CheckResult, idWidth: number): string[] {
+  const hidden = check.visibility === 'hidden' ? c.dim(' (hidden)') : '';
+  const head = `  ${paint(c, check.status, SYMBOLS[check.status])} ${check.id.padEnd(idWidth)}  ${formatPoints(check.score, check.maxScore).padStart(5)}  ${check.title}${hidden}`;
+  const lines = [head];
+  if (check.status !== 'passed') lines.push(indent(paint(c, check.status, `${check.status}: ${check.message}`), 6));
+  return lines;
+}
+
+export function renderReport(report: Report, c: Colors): string {
+  const lines: string[] = [];
+  lines.push(c.bold(`${report.submission}`) + c.dim(`  ${report.exercise} · ${report.backend} · ${(report.durationMs / 1000).toFixed(1)} s`));
+  const idWidth = Math.max(...report.checks.map((check) => check.id.length), 10);
+  const parts = [...new Set(report.checks.map((check) => check.part))];
+  for (const part of parts) {
+    const checks = report.checks.filter((check) => check.part === part);
+    const score = checks.reduce((sum, check) => sum + check.score, 0);
+    const max = checks.reduce((sum, check) => sum + check.maxScore, 0);
+    lines.push(`  ${c.bold(part)} ${c.dim(formatPoints(score, max))}`);
+    for (const check of checks) lines.push(...renderCheck(c, check, idWidth).map((line) => `  ${line}`));
+  }
+  if (report.diagnostics.length > 0) {
+    lines.push(`  ${c.bold('diagnostics')}`);
+    for (const d of report.diagnostics.slice(0, 20)) {
+      const text = `${d.file}:${d.line}:${d.column} ${d.severity}: ${d.message.split('\n')[0]}`;
+      lines.push(`    ${d.severity === 'error' ? c.red(text) : c.yellow(text)}`);
+    }
+    if (report.diagnostics.length > 20) lines.push(c.dim(`    … and ${report.diagnostics.length - 20} more`));
+  }
+  if (report.sandbox.violations.length > 0) {
+    lines.push(`  ${c.bold(c.magenta('sandbox violations (flagged for staff)'))}`);
+    for (const v of report.sandbox.violations) lines.push(`    ${v.checkId ?? '(loading)'}: ${v.kind}: ${v.message}`);
+  }
+  const inactive = report.sandbox.layers.filter((layer) => !layer.isActive);
+  for (const layer of inactive) lines.push(c.dim(`  sandbox layer not active: ${layer.name}: ${layer.detail}`));
+  const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
+  const statusText = report.status === 'passed' ? c.green(report.status) : report.status === 'internal-error' ? c.magenta(report.status) : c.red(report.status);
+  lines.push(`  ${c.bold('score')} ${formatPoints(report.score, report.maxScore)} (${percent}%)  ${statusText}`);
+  return lines.join('\n');
+}
+
+export function createTextReporter(options: ReporterOptions): Reporter {
+  const c = pc.createColors(options.isColor);
+  return {
+    onReport(report) {
+      options.write(`${renderReport(report, c)}\n\n`);
+    },
+    onFinish(reports) {
+      if (reports.length < 2) return;
+      const width = Math.max(...reports.map((r) => r.submission.length), 10);
+      options.write(`${c.bold('Summary')}\n`);
+      for (const r of reports) {
+        const percent = r.maxScore > 0 ? Math.round((100 * r.score) / r.maxScore) : 0;
+        options.write(`  ${r.submission.padEnd(width)}  ${formatPoints(r.score, r.maxScore).padStart(7)}  ${String(percent).padStart(3)}%  ${r.status}\n`);
+      }
+    },
+  };
+}

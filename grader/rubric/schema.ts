@@ -1,0 +1,75 @@
+/**
+ * The rubric's shape, in one place: the loader validates against it and the JSON Schema that
+ * editors use is generated from it (`autograde schema`), so the two cannot drift apart.
+ */
+import { z } from 'zod';
+
+export const toleranceSchema = z
+  .object({
+    atol: z.number().nonnegative().describe('Absolute tolerance: |actual - expected| <= atol + rtol * |expected|.'),
+    rtol: z.number().nonnegative().describe('Relative tolerance, as in numpy.allclose.'),
+  })
+  .strict();
+
+const timeLimitMs = z.number().int().positive().max(600_000);
+
+export const checkRubricSchema = z
+  .object({
+    points: z.number().nonnegative().describe('Points this check is worth.'),
+    visibility: z.enum(['visible', 'hidden']).optional().describe('Hidden checks are graded but not shown by `autograde check`.'),
+    requires: z.array(z.string()).optional().describe('Ids of checks that must pass first; otherwise this one is skipped.'),
+    tolerance: toleranceSchema.optional(),
+    timeLimitMs: timeLimitMs.optional().describe('Wall time for this check, enforced from outside the sandbox.'),
+  })
+  .strict();
+
+export const rubricSchema = z
+  .object({
+    $schema: z.string().optional(),
+    exercise: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('The exercise id: the folder name under exercises/ and solutions/.'),
+    title: z.string().optional(),
+    defaults: z
+      .object({
+        visibility: z.enum(['visible', 'hidden']),
+        tolerance: toleranceSchema,
+        timeLimitMs,
+      })
+      .strict()
+      .describe('Applied to every check that does not set its own.'),
+    limits: z
+      .object({
+        importTimeMs: timeLimitMs.describe('Wall time for starting the sandbox, loading tfjs and the student module.'),
+        typecheckMs: timeLimitMs.describe('Wall time for type-checking one submission.'),
+        memoryMb: z.number().int().min(64).max(65_536).describe('Resident memory cap of the sandboxed process.'),
+        outputBytes: z.number().int().min(1024).describe('Cap on stdout and stderr together.'),
+      })
+      .strict(),
+    checks: z.record(z.string(), checkRubricSchema).describe('One entry per check id defined by the exercise.'),
+  })
+  .strict();
+
+export type RubricInput = z.infer<typeof rubricSchema>;
+export type Tolerance = z.infer<typeof toleranceSchema>;
+
+/** A rubric after defaults are applied: every check has every field. */
+export interface ResolvedCheckRubric {
+  points: number;
+  visibility: 'visible' | 'hidden';
+  requires: string[];
+  tolerance: Tolerance;
+  timeLimitMs: number;
+}
+
+export interface Rubric {
+  exercise: string;
+  title: string;
+  limits: RubricInput['limits'];
+  /** In the order the rubric lists them. */
+  checks: Map<string, ResolvedCheckRubric>;
+  /** Content hash, part of the reference cache key. */
+  hash: string;
+}
+
+export function generateRubricJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(rubricSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}

@@ -1,0 +1,55 @@
+/**
+ * Messages between the grader and the sandboxed runner. Both sides import these types; the
+ * runner side must stay free of imports beyond node builtins, since only this folder is readable
+ * inside the sandbox.
+ */
+
+export type BackendName = 'cpu' | 'wasm' | 'tensorflow';
+
+export interface BackendRequest {
+  name: BackendName;
+  /** The package that registers the backend, for `tensorflow` (tfjs-node-gpu or tfjs-node). */
+  module?: string;
+}
+
+/** A value as it crosses the process boundary: plain data only, tensors flattened. */
+export type Wire =
+  | null
+  | boolean
+  | number
+  | string
+  | Wire[]
+  | { $tensor: WireTensor }
+  | { $undefined: true }
+  | { $opaque: string }
+  | { [key: string]: Wire };
+
+export interface WireTensor {
+  shape: number[];
+  dtype: string;
+  values: number[];
+}
+
+export interface WireError {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+  /** The skeleton's TODO stubs throw errors whose message starts with `TODO`. */
+  isNotImplemented: boolean;
+  /** Node's permission model refused an operation (file, child process, worker...). */
+  isAccessDenied: boolean;
+  permission?: string;
+  resource?: string;
+}
+
+export type HostMessage =
+  | { type: 'init'; nonce: string; backend: BackendRequest; code: string; filename: string }
+  | { type: 'probe'; id: number; checkId: string; source: string; input: Wire };
+
+export type SandboxMessage =
+  | { type: 'ready'; nonce: string; backend: string; exports: string[]; tfjsLoadMs: number; importMs: number }
+  | { type: 'backend-failed'; nonce: string; message: string }
+  | { type: 'import-failed'; nonce: string; error: WireError; tfjsLoadMs: number; importMs: number }
+  | { type: 'probe-result'; nonce: string; id: number; isOk: true; value: Wire; durationMs: number }
+  | { type: 'probe-result'; nonce: string; id: number; isOk: false; error: WireError; durationMs: number };

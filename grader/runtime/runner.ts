@@ -1,0 +1,117 @@
+/**
+ * The sandboxed side. Started by the grader inside every layer of the sandbox, it loads tfjs on
+ * the requested backend, evaluates the student's compiled module, then runs the probes the grader
+ * sends, one at a time, and answers with plain data. It never judges anything: verdicts are made
+ * in the grader's process from these answers.
+ *
+ * Only node builtins and this folder are available here, so this file imports nothing else.
+ */
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import vm from 'node:vm';
+import type { BackendRequest, HostMessage, SandboxMessage, Wire } from './protocol.js';
+import { toWire, toWireError, type TensorLike } from './wire.js';
+
+// Captured before any student code runs, so that later patching of globals cannot reach them.
+const send = process.send!.bind(process);
+const now = performance.now.bind(performance);
+const makeFunction = Function;
+
+const tfjsEntry = process.argv[2];
+const packageRequire = createRequire(tfjsEntry);
+
+type Tfjs = typeof import('@tensorflow/tfjs');
+
+let nonce = '';
+let tf: Tfjs | undefined;
+let studentModule: Record<string, unknown> | undefined;
+let pendingProbe: { id: number; startedAt: number } | null = null;
+
+function post(message: SandboxMessage): void {
+  send(message);
+}
+
+async function loadBackend(request: BackendRequest): Promise<Tfjs> {
+  const loaded = packageRequire(tfjsEntry) as Tfjs;
+  if (request.name === 'wasm') packageRequire('@tensorflow/tfjs-backend-wasm');
+  if (request.name === 'tensorflow') packageRequire(request.module ?? '@tensorflow/tfjs-node');
+  const isSet = await loaded.setBackend(request.name);
+  if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend`);
+  await loaded.ready();
+  return loaded;
+}
+
+/** Evaluates the student's CommonJS output with a `require` that offers tfjs and nothing else. */
+function evaluateStudentModule(code: string, filename: string, tfjs: Tfjs): Record<string, unknown> {
+  const module = { exports: {} as Record<string, unknown> };
+  const studentRequire = (specifier: string): unknown => {
+    if (specifier === '@tensorflow/tfjs') return tfjs;
+    throw new Error(`Only '@tensorflow/tfjs' can be imported in this exercise, not '${String(specifier)}'.`);
+  };
+  const wrapper = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], {
+    filename,
+  });
+  wrapper.call(module.exports, module.exports, studentRequire, module, filename, '.');
+  return module.exports;
+}
+
+async function handleInit(message: Extract<HostMessage, { type: 'init' }>): Promise<void> {
+  nonce = message.nonce;
+  const startedAt = now();
+  try {
+    tf = await loadBackend(message.backend);
+  } catch (error) {
+    post({ type: 'backend-failed', nonce, message: toWireError(error).message });
+    return;
+  }
+  const tfjsLoadMs = now() - startedAt;
+  const importStartedAt = now();
+  try {
+    studentModule = evaluateStudentModule(message.code, message.filename, tf);
+    const exportNames = Object.keys(studentModule);
+    post({ type: 'ready', nonce, backend: tf.getBackend(), exports: exportNames, tfjsLoadMs, importMs: now() - importStartedAt });
+  } catch (error) {
+    post({ type: 'import-failed', nonce, error: toWireError(error), tfjsLoadMs, importMs: now() - importStartedAt });
+  }
+}
+
+async function handleProbe(message: Extract<HostMessage, { type: 'probe' }>): Promise<void> {
+  const tfjs = tf!;
+  const isTensor = (v: unknown): v is TensorLike => v instanceof tfjs.Tensor;
+  pendingProbe = { id: message.id, startedAt: now() };
+  const probeId = message.id;
+  try {
+    const probe = makeFunction(`"use strict"; return (${message.source});`)() as (api: unknown) => unknown;
+    const value = await probe({ mod: studentModule, tf: tfjs, input: message.input });
+    const wire: Wire = toWire(value, isTensor);
+    finishProbe(probeId, { isOk: true, value: wire });
+  } catch (error) {
+    finishProbe(probeId, { isOk: false, error: toWireError(error) });
+  }
+}
+
+function finishProbe(
+  id: number,
+  outcome: { isOk: true; value: Wire } | { isOk: false; error: ReturnType<typeof toWireError> },
+): void {
+  if (pendingProbe?.id !== id) return;
+  const durationMs = now() - pendingProbe.startedAt;
+  pendingProbe = null;
+  if (outcome.isOk) post({ type: 'probe-result', nonce, id, isOk: true, value: outcome.value, durationMs });
+  else post({ type: 'probe-result', nonce, id, isOk: false, error: outcome.error, durationMs });
+}
+
+// An error thrown later from a timer or a rejected promise the student forgot belongs to the probe
+// in flight; outside a probe it is only logged, as node would.
+const reportStray = (error: unknown): void => {
+  if (pendingProbe) finishProbe(pendingProbe.id, { isOk: false, error: toWireError(error) });
+  else process.stderr.write(`uncaught outside a check: ${toWireError(error).message}\n`);
+};
+process.on('uncaughtException', reportStray);
+process.on('unhandledRejection', reportStray);
+
+process.on('message', (raw: unknown) => {
+  const message = raw as HostMessage;
+  if (message?.type === 'init') void handleInit(message);
+  else if (message?.type === 'probe') void handleProbe(message);
+});

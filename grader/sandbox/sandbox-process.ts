@@ -1,0 +1,255 @@
+/**
+ * One sandboxed runner process and everything enforced on it from outside: wall time per request,
+ * resident memory, output size. Whatever the student's code does comes back as data (an outcome),
+ * never as an exception thrown through the grader.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import tmp from 'tmp';
+import type { BackendRequest, HostMessage, SandboxMessage, Wire, WireError } from '../runtime/protocol.js';
+import type { SandboxLayer, SandboxViolation } from '../report/types.js';
+import { detectNamespaces, permissionFlag } from './layers.js';
+import { OUTPUT_KEPT_BYTES, type SandboxLimits } from './limits.js';
+import { parseSandboxMessage } from './messages.js';
+import { collectPackageDirs } from './readable-paths.js';
+import { readTreeRssMb } from './process-tree.js';
+import { PROJECT_ROOT, RUNTIME_DIR, RUNNER_PATH } from '../paths.js';
+
+/** How a run ended when it did not end by answering. */
+export type Termination =
+  | { kind: 'timeout'; limitMs: number }
+  | { kind: 'memory'; peakRssMb: number; limitMb: number }
+  | { kind: 'output-limit'; limitBytes: number }
+  | { kind: 'exited'; exitCode: number | null; signal: NodeJS.Signals | null }
+  | { kind: 'spawn-failed'; message: string };
+
+export type StartOutcome =
+  | { kind: 'ready'; backend: string; exports: string[]; tfjsLoadMs: number; importMs: number }
+  | { kind: 'import-failed'; error: WireError; tfjsLoadMs: number; importMs: number }
+  | { kind: 'backend-failed'; message: string }
+  | Termination;
+
+export type ProbeOutcome =
+  | { kind: 'value'; value: Wire; durationMs: number }
+  | { kind: 'thrown'; error: WireError; durationMs: number }
+  | (Termination & { durationMs: number });
+
+export interface SandboxProcessOptions {
+  backend: BackendRequest;
+  limits: SandboxLimits;
+  /** The student's module, already compiled to CommonJS. */
+  code: string;
+  /** The name errors and stack traces show for the student's file. */
+  filename: string;
+}
+
+const requireFromHere = createRequire(import.meta.url);
+
+function backendPackages(backend: BackendRequest): string[] {
+  if (backend.name === 'wasm') return ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'];
+  if (backend.name === 'tensorflow') return ['@tensorflow/tfjs', backend.module ?? '@tensorflow/tfjs-node'];
+  return ['@tensorflow/tfjs'];
+}
+
+/** Only what a run needs from the grader's environment; nothing of the grader's own reaches it. */
+function scrubbedEnv(scratchDir: string): NodeJS.ProcessEnv {
+  return { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', TZ: 'UTC', HOME: scratchDir, TMPDIR: scratchDir };
+}
+
+export class SandboxProcess {
+  readonly layers: SandboxLayer[];
+  readonly violations: Array<Omit<SandboxViolation, 'checkId'>> = [];
+  peakRssMb = 0;
+  private readonly child: ChildProcess;
+  private readonly nonce = randomBytes(24).toString('hex');
+  private readonly scratch: tmp.DirResult;
+  private readonly termination: Promise<Termination>;
+  private resolveTermination!: (t: Termination) => void;
+  private terminated: Termination | null = null;
+  private waiter: ((message: SandboxMessage) => void) | null = null;
+  private outputBytes = 0;
+  private output = '';
+  private watch: NodeJS.Timeout;
+  private nextProbeId = 1;
+
+  private constructor(private readonly options: SandboxProcessOptions) {
+    this.termination = new Promise((resolve) => (this.resolveTermination = resolve));
+    this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
+    const namespaces = detectNamespaces();
+    const tfjsEntry = requireFromHere.resolve('@tensorflow/tfjs');
+    const readable = [
+      `${RUNTIME_DIR}/`,
+      // The runner's `"type": "module"` is looked up in the package manifest.
+      path.join(PROJECT_ROOT, 'package.json'),
+      ...collectPackageDirs(backendPackages(options.backend), PROJECT_ROOT).map((d) => `${d}/`),
+    ];
+    const nodeArgs = [
+      permissionFlag(),
+      ...readable.map((p) => `--allow-fs-read=${p}`),
+      `--allow-fs-write=${this.scratch.name}/`,
+      `--max-old-space-size=${options.limits.memoryMb}`,
+      ...(options.backend.name === 'tensorflow' ? [] : ['--no-addons']),
+      '--disable-warning=ExperimentalWarning',
+      RUNNER_PATH,
+      tfjsEntry,
+    ];
+    const [command, args] = namespaces.unshareArgs
+      ? ['unshare', [...namespaces.unshareArgs, process.execPath, ...nodeArgs]]
+      : [process.execPath, nodeArgs];
+    this.layers = [
+      { name: 'process', isActive: true, detail: 'a separate process per submission, restarted after a timeout or crash' },
+      { name: 'environment', isActive: true, detail: 'scrubbed: only PATH, LANG, TZ, HOME and TMPDIR, pointing at a scratch directory' },
+      {
+        name: 'permission-model',
+        isActive: true,
+        detail: `node ${permissionFlag()}: reads only the runtime and tfjs packages, writes only its scratch directory, no child processes, no workers${options.backend.name === 'tensorflow' ? '' : ', no native addons'}`,
+      },
+      { name: 'namespaces', isActive: namespaces.unshareArgs !== null, detail: namespaces.detail },
+      { name: 'time-limit', isActive: true, detail: 'wall time per check, enforced by the grader' },
+      { name: 'memory-limit', isActive: true, detail: `${options.limits.memoryMb} MB: V8 heap cap and resident size watched from outside` },
+      { name: 'output-limit', isActive: true, detail: `${options.limits.outputBytes} bytes of stdout and stderr` },
+    ];
+    this.child = spawn(command, args, {
+      cwd: this.scratch.name,
+      env: scrubbedEnv(this.scratch.name),
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      // Its own process group, so that the whole tree can be killed at once.
+      detached: true,
+    });
+    this.child.on('error', (error) => this.terminate({ kind: 'spawn-failed', message: error.message }));
+    this.child.on('exit', (exitCode, signal) => this.terminate({ kind: 'exited', exitCode, signal }));
+    this.child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
+    this.child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
+    this.child.on('message', (raw) => this.receive(raw));
+    this.watch = setInterval(() => this.checkMemory(), 50);
+  }
+
+  /** Starts a runner, loads tfjs and the student's module; the outcome says how that went. */
+  static async start(options: SandboxProcessOptions): Promise<{ process: SandboxProcess; outcome: StartOutcome; spawnMs: number }> {
+    const startedAt = performance.now();
+    const sandbox = new SandboxProcess(options);
+    sandbox.send({ type: 'init', nonce: sandbox.nonce, backend: options.backend, code: options.code, filename: options.filename });
+    const answer = await sandbox.awaitAnswer(options.limits.importTimeMs);
+    const spawnMs = performance.now() - startedAt;
+    if ('type' in answer) {
+      if (answer.type === 'ready') {
+        const { backend, exports, tfjsLoadMs, importMs } = answer;
+        return { process: sandbox, outcome: { kind: 'ready', backend, exports, tfjsLoadMs, importMs }, spawnMs };
+      }
+      if (answer.type === 'import-failed') {
+        const { error, tfjsLoadMs, importMs } = answer;
+        return { process: sandbox, outcome: { kind: 'import-failed', error, tfjsLoadMs, importMs }, spawnMs };
+      }
+      if (answer.type === 'backend-failed') return { process: sandbox, outcome: { kind: 'backend-failed', message: answer.message }, spawnMs };
+      return { process: sandbox, outcome: { kind: 'exited', exitCode: null, signal: null }, spawnMs };
+    }
+    return { process: sandbox, outcome: answer, spawnMs };
+  }
+
+  get isAlive(): boolean {
+    return this.terminated === null;
+  }
+
+  /** What the student's code printed, cut to what a report keeps. */
+  get capturedOutput(): string {
+    return this.output;
+  }
+
+  async runProbe(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<ProbeOutcome> {
+    const startedAt = performance.now();
+    if (this.terminated) return { ...this.terminated, durationMs: 0 };
+    const id = this.nextProbeId++;
+    this.send({ type: 'probe', id, checkId, source, input });
+    const answer = await this.awaitAnswer(timeLimitMs, (m) => m.type === 'probe-result' && m.id === id);
+    const durationMs = performance.now() - startedAt;
+    if (!('type' in answer)) return { ...answer, durationMs };
+    if (answer.type !== 'probe-result') return { kind: 'exited', exitCode: null, signal: null, durationMs };
+    return answer.isOk
+      ? { kind: 'value', value: answer.value, durationMs: answer.durationMs }
+      : { kind: 'thrown', error: answer.error, durationMs: answer.durationMs };
+  }
+
+  /** Ends the process tree and removes its scratch directory; safe to call more than once. */
+  dispose(): void {
+    this.terminate({ kind: 'exited', exitCode: null, signal: 'SIGKILL' });
+    try {
+      this.scratch.removeCallback();
+    } catch {
+      // A file the student left read-only must not turn cleanup into a grader failure.
+    }
+  }
+
+  private send(message: HostMessage): void {
+    if (this.terminated || !this.child.connected) return;
+    try {
+      this.child.send(message);
+    } catch {
+      // The child closed its channel; its exit is reported through `termination`.
+    }
+  }
+
+  private awaitAnswer(
+    limitMs: number,
+    isWanted: (m: SandboxMessage) => boolean = () => true,
+  ): Promise<SandboxMessage | Termination> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.terminate({ kind: 'timeout', limitMs }), limitMs);
+      const finish = (value: SandboxMessage | Termination): void => {
+        clearTimeout(timer);
+        this.waiter = null;
+        resolve(value);
+      };
+      this.waiter = (message) => {
+        if (isWanted(message)) finish(message);
+      };
+      void this.termination.then(finish);
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseSandboxMessage(raw, this.nonce);
+    if (!parsed.isValid) {
+      if (this.violations.length < 20) this.violations.push({ kind: 'channel', message: parsed.reason });
+      return;
+    }
+    this.waiter?.(parsed.message);
+  }
+
+  private capture(chunk: Buffer): void {
+    this.outputBytes += chunk.length;
+    if (this.output.length < OUTPUT_KEPT_BYTES) this.output += chunk.toString('utf8').slice(0, OUTPUT_KEPT_BYTES - this.output.length);
+    if (this.outputBytes > this.options.limits.outputBytes) {
+      this.terminate({ kind: 'output-limit', limitBytes: this.options.limits.outputBytes });
+    }
+  }
+
+  private checkMemory(): void {
+    if (this.terminated || this.child.pid === undefined) return;
+    const rssMb = readTreeRssMb(this.child.pid);
+    this.peakRssMb = Math.max(this.peakRssMb, rssMb);
+    if (rssMb > this.options.limits.memoryMb) {
+      this.terminate({ kind: 'memory', peakRssMb: rssMb, limitMb: this.options.limits.memoryMb });
+    }
+  }
+
+  private terminate(reason: Termination): void {
+    if (this.terminated) return;
+    // V8 aborts the process when the heap cap is hit: that is the memory limit, not a crash.
+    if (reason.kind === 'exited' && /heap out of memory|Reached heap limit/.test(this.output)) {
+      reason = { kind: 'memory', peakRssMb: this.peakRssMb, limitMb: this.options.limits.memoryMb };
+    }
+    this.terminated = reason;
+    clearInterval(this.watch);
+    if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) {
+      try {
+        process.kill(-this.child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    this.resolveTermination(reason);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The sandbox for one submission across all its checks: a runner is started on first use and
+ * replaced by a fresh one after a timeout or crash, so that one infinite loop costs only the check
+ * it happened in. A failure while loading the module is deterministic, so it is remembered and
+ * answered for every later check instead of being retried.
+ */
+import type { SandboxLayer, SandboxViolation } from '../report/types.js';
+import type { BackendRequest, Wire } from '../runtime/protocol.js';
+import type { SandboxLimits } from './limits.js';
+import { SandboxProcess, type ProbeOutcome, type StartOutcome } from './sandbox-process.js';
+
+export type StartFailure = Exclude<StartOutcome, { kind: 'ready' }>;
+
+export type SessionOutcome = { kind: 'probe'; outcome: ProbeOutcome } | { kind: 'start-failed'; failure: StartFailure; output: string };
+
+export interface SessionTimings {
+  sandboxStartMs: number;
+  tfjsLoadMs: number;
+  importMs: number;
+}
+
+export class SandboxSession {
+  restarts = 0;
+  peakRssMb = 0;
+  layers: SandboxLayer[] = [];
+  readonly violations: SandboxViolation[] = [];
+  /** From the first start, which is the one a cold run pays for. */
+  timings: SessionTimings | null = null;
+  exports: string[] = [];
+  private current: SandboxProcess | null = null;
+  private startFailure: { failure: StartFailure; output: string } | null = null;
+  private starts = 0;
+  private output = '';
+  // Checks that judge the same call differently (losses and predictions of one training run)
+  // share one run: the same probe on the same input gives the same answer, or the same failure.
+  private readonly memo = new Map<string, SessionOutcome>();
+
+  constructor(
+    private readonly options: { backend: BackendRequest; limits: SandboxLimits; code: string; filename: string },
+  ) {}
+
+  /** Everything the student's code printed, across restarts, cut to the kept size. */
+  get capturedOutput(): string {
+    return this.output + (this.current?.capturedOutput ?? '');
+  }
+
+  async run(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<SessionOutcome> {
+    const key = `${source}\0${JSON.stringify(input)}`;
+    const remembered = this.memo.get(key);
+    if (remembered) return remembered;
+    const outcome = await this.runFresh(checkId, source, input, timeLimitMs);
+    this.memo.set(key, outcome);
+    return outcome;
+  }
+
+  private async runFresh(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<SessionOutcome> {
+    if (this.startFailure) return { kind: 'start-failed', ...this.startFailure };
+    const runner = await this.ensureRunner();
+    if (!runner) return { kind: 'start-failed', ...this.startFailure! };
+    const outcome = await runner.runProbe(checkId, source, input, timeLimitMs);
+    this.collect(runner, checkId);
+    if (!runner.isAlive) this.retire();
+    return { kind: 'probe', outcome };
+  }
+
+  dispose(): void {
+    this.retire();
+  }
+
+  private async ensureRunner(): Promise<SandboxProcess | null> {
+    if (this.current?.isAlive) return this.current;
+    if (this.starts > 0) this.restarts++;
+    this.starts++;
+    const { process: runner, outcome, spawnMs } = await SandboxProcess.start(this.options);
+    this.layers = runner.layers;
+    this.collect(runner, null);
+    if (outcome.kind !== 'ready') {
+      this.startFailure = { failure: outcome, output: runner.capturedOutput };
+      this.current = runner;
+      this.retire();
+      return null;
+    }
+    this.exports = outcome.exports;
+    this.timings ??= {
+      sandboxStartMs: Math.max(0, spawnMs - outcome.tfjsLoadMs - outcome.importMs),
+      tfjsLoadMs: outcome.tfjsLoadMs,
+      importMs: outcome.importMs,
+    };
+    this.current = runner;
+    return runner;
+  }
+
+  private collect(runner: SandboxProcess, checkId: string | null): void {
+    this.peakRssMb = Math.max(this.peakRssMb, runner.peakRssMb);
+    for (const violation of runner.violations.splice(0)) this.violations.push({ checkId, ...violation });
+  }
+
+  private retire(): void {
+    if (!this.current) return;
+    this.output += this.current.capturedOutput;
+    this.current.dispose();
+    this.current = null;
+  }
+}

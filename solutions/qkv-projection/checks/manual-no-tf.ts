@@ -1,0 +1,53 @@
+import { Node, SyntaxKind, type FunctionDeclaration, type SourceFile } from 'ts-morph';
+import { defineStaticCheck, failed, passed } from '../../../grader/checks/index.js';
+
+/** Names bound to tfjs in this file: `import * as tf`, `import { matMul }`, `import tf from`. */
+function tfBindings(sourceFile: SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    if (!declaration.getModuleSpecifierValue().startsWith('@tensorflow/')) continue;
+    const namespace = declaration.getNamespaceImport();
+    if (namespace) names.add(namespace.getText());
+    const defaultImport = declaration.getDefaultImport();
+    if (defaultImport) names.add(defaultImport.getText());
+    for (const named of declaration.getNamedImports()) names.add(named.getAliasNode()?.getText() ?? named.getName());
+  }
+  return names;
+}
+
+/**
+ * Where a function uses tfjs, directly or through a function of the same file it calls, so that
+ * moving the tf call into a helper does not hide it.
+ */
+function findTfUse(fn: Node, bindings: Set<string>, sourceFile: SourceFile, visited: Set<Node>): Node | null {
+  if (visited.has(fn)) return null;
+  visited.add(fn);
+  for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    const name = identifier.getText();
+    if (bindings.has(name)) return identifier;
+    const declaration = sourceFile.getFunction(name) ?? sourceFile.getVariableDeclaration(name)?.getInitializer();
+    if (declaration && declaration !== fn && (Node.isFunctionDeclaration(declaration) || Node.isArrowFunction(declaration) || Node.isFunctionExpression(declaration))) {
+      const inner = findTfUse(declaration, bindings, sourceFile, visited);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+export default defineStaticCheck({
+  id: 'manual.no-tf',
+  title: 'manualProjection uses plain loops, no tfjs',
+  uses: ['manualProjection'],
+  judge: ({ sourceFile }) => {
+    const fn: FunctionDeclaration | Node | undefined =
+      sourceFile.getFunction('manualProjection') ?? sourceFile.getVariableDeclaration('manualProjection')?.getInitializer();
+    if (!fn) return failed('manualProjection should be a function declared in this file.');
+    const use = findTfUse(fn, tfBindings(sourceFile), sourceFile, new Set());
+    if (!use) return passed();
+    const { line, column } = sourceFile.getLineAndColumnAtPos(use.getStart());
+    return failed(
+      `manualProjection uses tfjs (\`${use.getParentOrThrow().getText().slice(0, 60)}\` at line ${line}:${column}). ` +
+        'This part is about seeing every multiply-add: compute the sums with for loops over plain arrays.',
+    );
+  },
+});
