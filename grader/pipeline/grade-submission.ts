@@ -161,13 +161,14 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   });
 
   async function runCheck(check: CheckDefinition, rubric: ResolvedCheckRubric): Promise<CheckResult> {
-    const failedPrerequisite = rubric.requires.find((id) => results.find((r) => r.id === id)?.status !== 'passed');
-    if (failedPrerequisite) {
-      return resultOf(check, rubric, 'skipped', `Skipped: it needs '${failedPrerequisite}' to pass first.`);
-    }
+    // A TODO comes first: "implement X" is the more useful thing to tell than "needs check Y".
     const stubbed = check.uses.find((name) => analysis.stubbedExports.has(name));
     if (stubbed) {
       return resultOf(check, rubric, 'not-implemented', `${stubbed} still throws its TODO error: implement it to earn these points.`);
+    }
+    const failedPrerequisite = rubric.requires.find((id) => results.find((r) => r.id === id)?.status !== 'passed');
+    if (failedPrerequisite) {
+      return resultOf(check, rubric, 'skipped', `It needs '${failedPrerequisite}' to pass first.`);
     }
     const declared = new Set(analysis.sourceFile.getExportedDeclarations().keys());
     const missing = check.uses.find((name) => !declared.has(name));
