@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { asNumericArray, compareTensors, describeDifference, describeWire, judgeClose, unravelIndex } from '../../../grader/checks/compare.js';
+
+const tol = { atol: 1e-5, rtol: 1e-4 };
+
+describe('compareTensors', () => {
+  it('finds the largest difference and its index', () => {
+    const expected = { shape: [2, 3], values: [0, 1, 2, 3, 4, 5] };
+    const actual = { shape: [2, 3], values: [0, 1, 2, 3, 4.5, 5] };
+    const { isClose, difference } = compareTensors(actual, expected, tol);
+    expect(isClose).toBe(false);
+    expect(difference).toMatchObject({ maxAbsDiff: 0.5, at: [1, 1], expectedValue: 4, actualValue: 4.5, hasNaN: false });
+    expect(describeDifference('Q', difference, tol)).toBe(
+      'The largest absolute difference from the expected values is 0.5 at index [1, 1] (expected 4, got 4.5); allowed: 1.000e-5 + 1.000e-4·|expected|.',
+    );
+  });
+
+  it('reports shape mismatches before values', () => {
+    const verdict = judgeClose('Q', { shape: [2, 10, 64], values: [] }, { shape: [2, 10, 16], values: [] }, tol);
+    expect(verdict).toMatchObject({ status: 'failed', message: 'Q has shape [2, 10, 64]; expected [2, 10, 16].' });
+  });
+
+  it('never calls NaN close, and says it is there', () => {
+    const { isClose, difference } = compareTensors({ shape: [2], values: [NaN, 1] }, { shape: [2], values: [0, 1] }, tol);
+    expect(isClose).toBe(false);
+    expect(difference.hasNaN).toBe(true);
+    expect(describeDifference('sim', difference)).toMatch(/^Sim contains NaN/);
+  });
+
+  it('accepts differences within atol + rtol·|expected|', () => {
+    expect(compareTensors({ shape: [1], values: [100.009] }, { shape: [1], values: [100] }, tol).isClose).toBe(true);
+    expect(compareTensors({ shape: [1], values: [100.02] }, { shape: [1], values: [100] }, tol).isClose).toBe(false);
+  });
+});
+
+describe('wire helpers', () => {
+  it('reads nested number arrays and refuses ragged ones', () => {
+    expect(asNumericArray([[1, 2], [3, 4]])).toEqual({ shape: [2, 2], values: [1, 2, 3, 4] });
+    expect(asNumericArray([[1, 2], [3]])).toBeNull();
+    expect(asNumericArray([1, 'a'])).toBeNull();
+  });
+
+  it('describes what came back', () => {
+    expect(describeWire({ $undefined: true })).toBe('undefined');
+    expect(describeWire({ $tensor: { shape: [2, 2], dtype: 'float32', values: [1, 2, 3, 4] } })).toBe('a float32 tensor of shape [2, 2]');
+    expect(describeWire([1, 2, 3])).toBe('an array of 3 items');
+    expect(describeWire({ $opaque: 'could not be read: Error: boom' })).toBe('a value that could not be read: Error: boom');
+  });
+
+  it('unravels flat indices row-major', () => {
+    expect(unravelIndex(7, [2, 2, 3])).toEqual([1, 0, 1]);
+  });
+});
