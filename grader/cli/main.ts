@@ -56,7 +56,10 @@ export function createProgram(): Command {
   const program = new Command('autograde')
     .description('Grades TensorFlow.js exercises: compiles a submission, runs it in a sandbox, compares it with the reference and scores it.')
     .version(GRADER_VERSION)
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Set before the subcommands are added, which copy these settings: usage errors must exit 2.
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   program
     .command('grade')
@@ -92,8 +95,6 @@ export function createProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   const program = createProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

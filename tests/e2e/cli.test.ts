@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../grader/report/types.js';
+import { runCli } from '../support/run-cli.js';
+
+const REPORT_KEYS = ['exercise', 'submission', 'status', 'score', 'maxScore', 'backend', 'sandbox', 'durationMs', 'diagnostics', 'checks'];
+const CHECK_KEYS = ['id', 'title', 'status', 'score', 'maxScore', 'visibility', 'message', 'durationMs'];
+
+describe('autograde CLI', () => {
+  it('lists its commands in --help', async () => {
+    const { exitCode, stdout } = await runCli(['--help']);
+    expect(exitCode).toBe(0);
+    for (const command of ['grade', 'schema', 'exercises']) expect(stdout).toContain(command);
+  });
+
+  it('prints one JSON report with the documented fields, and exits 0', async () => {
+    const { exitCode, stdout } = await runCli(['grade', 'solutions/qkv-projection/qkv-projection.ts', '--backend', 'cpu', '--format', 'json']);
+    expect(exitCode).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    for (const key of REPORT_KEYS) expect(report).toHaveProperty(key);
+    for (const key of CHECK_KEYS) expect(report.checks[0]).toHaveProperty(key);
+    expect(report.submission).toBe(path.join('solutions', 'qkv-projection', 'qkv-projection.ts'));
+    expect(report.sandbox.layers.map((l) => l.name)).toEqual(expect.arrayContaining(['process', 'permission-model', 'namespaces', 'time-limit']));
+    expect(report.checks.map((c) => c.id.split('.')[0])).toEqual(expect.arrayContaining(['projection', 'manual', 'module', 'similarity', 'training']));
+  });
+
+  it('exits 1 below --min-score and 0 at or above it', async () => {
+    const below = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '1']);
+    expect(below.exitCode).toBe(1);
+    expect(below.stdout).toContain('score 0/30 (0%)');
+    const above = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '0%']);
+    expect(above.exitCode).toBe(0);
+  });
+
+  it('exits 2 with a clear message for usage errors', async () => {
+    const backend = await runCli(['grade', 'x', '--backend', 'gpu']);
+    expect(backend.exitCode).toBe(2);
+    expect(backend.stderr).toMatch(/--backend.*gpu.*auto, tensorflow, wasm, cpu/s);
+
+    const missing = await runCli(['grade', 'no/such/dir', '--backend', 'cpu']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('no/such/dir: no such file or directory. Pass a qkv-projection.ts file or a directory that holds one.');
+
+    const exercise = await runCli(['grade', 'x', '--exercise', 'attention']);
+    expect(exercise.exitCode).toBe(2);
+    expect(exercise.stderr).toContain("Unknown exercise 'attention'");
+  });
+
+  it('grades what it can when one path is missing, then exits 2', async () => {
+    const { exitCode, stdout, stderr } = await runCli(['grade', 'no/such/dir', 'exercises/qkv-projection', '--backend', 'cpu', '--format', 'json']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('no/such/dir');
+    expect((JSON.parse(stdout) as Report).submission).toBe(path.join('exercises', 'qkv-projection', 'qkv-projection.ts'));
+  });
+
+  it('exits 2 on a bad rubric, naming the file, line, field, value and fix', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-cli-'));
+    const rubric = path.join(dir, 'bad.yaml');
+    const shipped = fs.readFileSync('rubrics/qkv-projection.yaml', 'utf8');
+    fs.writeFileSync(rubric, shipped.replace('projection.shape-2d: { points: 1 }', 'projection.shape-2d: { points: one }'));
+    const { exitCode, stderr } = await runCli(['grade', 'exercises/qkv-projection', '--rubric', rubric]);
+    expect(exitCode).toBe(2);
+    const line = shipped.split('\n').findIndex((l) => l.includes('projection.shape-2d:')) + 1;
+    expect(stderr).toContain(`${rubric}:${line}:`);
+    expect(stderr).toContain('checks.projection.shape-2d.points: expected number, received string, got "one". Fix: write a number here.');
+  });
+
+  it('prints the rubric JSON Schema', async () => {
+    const { exitCode, stdout } = await runCli(['schema']);
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(fs.readFileSync('rubrics/rubric.schema.json', 'utf8')));
+  });
+});
