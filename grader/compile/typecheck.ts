@@ -22,6 +22,11 @@ export class TypeChecker {
 
   constructor(private readonly limitMs: number) {}
 
+  /** Starts the worker now, so that it loads the typings while the grader does other work. */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
   /** Checks one file; requests are served one at a time, in the order they were made. */
   check(source: string, fileName: string, displayPath: string): Promise<TypecheckOutcome> {
     const run = this.queue.then(() => this.run({ id: this.nextId++, source, fileName, displayPath }));

@@ -29,6 +29,7 @@ export async function gradeMany(inputs: string[], options: GradeManyOptions): Pr
   const exercise = await loadExercise(options.exercise, options.rubricPath);
   const backend = selectBackend(options.backend);
   const typeChecker = new TypeChecker(exercise.rubric.limits.typecheckMs);
+  typeChecker.warmUp();
   // Started now, awaited by the first check that needs it: it overlaps with compiling and starting
   // the student's sandbox.
   const reference = getReferenceOutputs(exercise, backend);

@@ -170,8 +170,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (failedPrerequisite) {
       return resultOf(check, rubric, 'skipped', `It needs '${failedPrerequisite}' to pass first.`);
     }
-    const declared = new Set(analysis.sourceFile.getExportedDeclarations().keys());
-    const missing = check.uses.find((name) => !declared.has(name));
+    const missing = check.uses.find((name) => !analysis.exports.has(name));
     if (missing) {
       return resultOf(check, rubric, 'failed', `${displayPath} does not export \`${missing}\`. Keep the skeleton's exports and their names.`);
     }

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench` (or `npm run bench -- grade`): grading the reference once from a cold CLI start,
+ * phase by phase, against a bare in-process run of the same functions. Runs alternate, so that
+ * both see the same machine load; medians are reported.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RuntimeCheck } from '../../grader/checks/types.js';
+import { transpileSubmission } from '../../grader/compile/transpile.js';
+import { loadExercise } from '../../grader/exercise/load-exercise.js';
+import { DIST_DIR, PROJECT_ROOT } from '../../grader/paths.js';
+import type { PhaseTimings, Report } from '../../grader/report/types.js';
+import { formatMs, median } from './stats.js';
+
+const CLI = path.join(PROJECT_ROOT, 'bin', 'autograde.js');
+const BARE = path.join(DIST_DIR, 'tests', 'bench', 'bare-run.js');
+
+function timeCommand(args: string[], env: NodeJS.ProcessEnv): { wallMs: number; stdout: string } {
+  const startedAt = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallMs = performance.now() - startedAt;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return { wallMs, stdout: result.stdout };
+}
+
+async function writeBarePlan(backend: 'cpu' | 'wasm', dir: string): Promise<string> {
+  const exercise = await loadExercise('qkv-projection');
+  const { code } = transpileSubmission(fs.readFileSync(exercise.solutionPath, 'utf8'), exercise.definition.fileName, exercise.solutionPath);
+  // The same probes the grader runs, each distinct call once (the grader shares repeated calls too).
+  const seen = new Set<string>();
+  const probes: Array<{ source: string; input: unknown }> = [];
+  for (const check of exercise.registry.values()) {
+    if (check.kind !== 'runtime') continue;
+    const { probe, input } = check as RuntimeCheck;
+    const key = `${probe.toString()}\0${JSON.stringify(input)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    probes.push({ source: probe.toString(), input });
+  }
+  const file = path.join(dir, `bare-plan-${backend}.json`);
+  fs.writeFileSync(file, JSON.stringify({ code, backend, probes }));
+  return file;
+}
+
+export async function runGradeBench(options: { runs: number; backends: Array<'cpu' | 'wasm'> }): Promise<void> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-bench-'));
+  const env = { ...process.env, AUTOGRADE_CACHE_DIR: path.join(scratch, 'cache'), NO_COLOR: '1' };
+  console.log(`autograde bench: grading the reference from a cold CLI start vs a bare in-process run`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores, ${options.runs} runs each, medians\n`);
+  for (const backend of options.backends) {
+    const plan = await writeBarePlan(backend, scratch);
+    const gradeArgs = [CLI, 'grade', 'solutions/qkv-projection', '--backend', backend, '--format', 'json'];
+    // First run fills the reference cache; it is reported on its own.
+    const first = timeCommand(gradeArgs, env);
+    const firstReport = JSON.parse(first.stdout) as Report;
+    if (firstReport.status !== 'passed') throw new Error(`the reference did not pass on ${backend}: ${firstReport.status}`);
+
+    const cli: Array<{ wallMs: number; timings: PhaseTimings; durationMs: number }> = [];
+    const bare: Array<{ wallMs: number; tfjsLoadMs: number; checksMs: number }> = [];
+    for (let run = 0; run < options.runs; run++) {
+      const graded = timeCommand(gradeArgs, env);
+      const report = JSON.parse(graded.stdout) as Report;
+      cli.push({ wallMs: graded.wallMs, timings: report.timings, durationMs: report.durationMs });
+      const baseline = timeCommand([BARE, plan], env);
+      bare.push({ wallMs: baseline.wallMs, ...(JSON.parse(baseline.stdout) as { tfjsLoadMs: number; checksMs: number }) });
+    }
+    const phase = (key: keyof PhaseTimings): number => median(cli.map((c) => c.timings[key]));
+    const cliWall = median(cli.map((c) => c.wallMs));
+    const bareWall = median(bare.map((b) => b.wallMs));
+    const startupMs = median(cli.map((c) => c.wallMs - c.durationMs));
+    console.log(`backend ${backend}`);
+    console.log(`  grader, cold CLI start (median of ${options.runs})`);
+    console.log(`    process start + module load ${formatMs(startupMs)}   node, commander, zod, yaml, ts-morph, exercise`);
+    console.log(`    compile                     ${formatMs(phase('compileMs'))}   transpile + import and TODO analysis`);
+    console.log(`    sandbox start               ${formatMs(phase('sandboxStartMs'))}   spawn, namespaces, permission model`);
+    console.log(`    tfjs load                   ${formatMs(phase('tfjsLoadMs'))}   inside the sandbox`);
+    console.log(`    import                      ${formatMs(phase('importMs'))}   the student's module`);
+    console.log(`    checks                      ${formatMs(phase('checksMs'))}   probes + judging`);
+    console.log(`    reference (cached)          ${formatMs(phase('referenceMs'))}   first run, cache empty: ${Math.round(firstReport.timings.referenceMs)} ms waited, ${Math.round(first.wallMs)} ms wall`);
+    console.log(`    type check (overlapped)     ${formatMs(phase('typecheckMs'))}   in its own process, alongside the checks`);
+    console.log(`    total wall                  ${formatMs(cliWall)}`);
+    console.log(`  bare run: node + tfjs + the same calls in-process`);
+    console.log(`    tfjs load                   ${formatMs(median(bare.map((b) => b.tfjsLoadMs)))}`);
+    console.log(`    the same calls              ${formatMs(median(bare.map((b) => b.checksMs)))}`);
+    console.log(`    total wall                  ${formatMs(bareWall)}`);
+    console.log(`  ratio grader / bare: ${(cliWall / bareWall).toFixed(2)} (target <= 2.0)\n`);
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+}

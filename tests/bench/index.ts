@@ -1,0 +1,19 @@
+/** `npm run bench [-- <name>] [--runs N] [--backend cpu,wasm]`: the benchmarks, by name. */
+import { parseArgs } from 'node:util';
+import { runGradeBench } from './grade-bench.js';
+
+const BENCHES = {
+  grade: (runs: number, backends: Array<'cpu' | 'wasm'>) => runGradeBench({ runs, backends }),
+} as const;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '5' }, backend: { type: 'string', default: 'cpu,wasm' } },
+});
+const name = (positionals[0] ?? 'grade') as keyof typeof BENCHES;
+if (!(name in BENCHES)) {
+  console.error(`Unknown benchmark '${name}'; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+const backends = values.backend.split(',').map((b) => b.trim()) as Array<'cpu' | 'wasm'>;
+await BENCHES[name](Number(values.runs), backends);

@@ -1,0 +1,87 @@
+/**
+ * Every fixture of student code (correct, buggy, hostile) graded by the real CLI in one run, then
+ * compared with the outcome its expected.yaml states, check by check.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckStatus, Report } from '../../grader/report/types.js';
+import { PROJECT_ROOT, SOLUTIONS_DIR } from '../../grader/paths.js';
+import { runCli } from '../support/run-cli.js';
+import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
+
+interface Expected {
+  description: string;
+  status: Report['status'];
+  checks?: Record<string, CheckStatus>;
+  others?: CheckStatus;
+  messages?: Record<string, string>;
+  violations?: number;
+}
+
+const FIXTURES_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
+
+const fixtures = ['pass', 'fail', 'hostile'].flatMap((group) => {
+  const groupDir = path.join(FIXTURES_DIR, group);
+  if (!fs.existsSync(groupDir)) return [];
+  return fs
+    .readdirSync(groupDir)
+    .filter((name) => fs.existsSync(path.join(groupDir, name, 'expected.yaml')))
+    .sort()
+    .map((name) => ({
+      name: `${group}/${name}`,
+      dir: path.relative(PROJECT_ROOT, path.join(groupDir, name)),
+      expected: parse(fs.readFileSync(path.join(groupDir, name, 'expected.yaml'), 'utf8')) as Expected,
+    }));
+});
+
+/** The status a check must have: its own entry, else its part's `part.*` entry, else `others`. */
+function expectedStatus(expected: Expected, checkId: string): CheckStatus {
+  const checks = expected.checks ?? {};
+  return checks[checkId] ?? checks[`${checkId.split('.')[0]}.*`] ?? expected.others ?? 'passed';
+}
+
+describe('fixtures of student code', () => {
+  const reports = new Map<string, Report>();
+  let output = '';
+
+  beforeAll(async () => {
+    const rubric = writeShortLimitsRubric();
+    const result = await runCli(['grade', ...fixtures.map((f) => f.dir), '--backend', 'cpu', '--format', 'json', '--rubric', rubric]);
+    output = result.stdout + result.stderr;
+    expect(result.stderr).toBe('');
+    const parsed = JSON.parse(result.stdout) as Report | Report[];
+    const list = Array.isArray(parsed) ? parsed : [parsed];
+    fixtures.forEach((fixture, index) => reports.set(fixture.name, list[index]));
+  });
+
+  it('covers correct, buggy and hostile submissions', () => {
+    const groups = new Set(fixtures.map((f) => f.name.split('/')[0]));
+    expect([...groups].sort()).toEqual(['fail', 'hostile', 'pass']);
+  });
+
+  it.each(fixtures)('$name', ({ name, dir, expected }) => {
+    const report = reports.get(name)!;
+    expect(report.submission).toBe(path.join(dir, 'qkv-projection.ts'));
+    const actual = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+    const wanted = Object.fromEntries(report.checks.map((c) => [c.id, expectedStatus(expected, c.id)]));
+    expect(actual, expected.description).toEqual(wanted);
+    expect(report.status).toBe(expected.status);
+    for (const [checkId, fragment] of Object.entries(expected.messages ?? {})) {
+      expect(report.checks.find((c) => c.id === checkId)?.message).toContain(fragment);
+    }
+    if (expected.violations !== undefined) expect(report.sandbox.violations.length).toBeGreaterThanOrEqual(expected.violations);
+    // Points follow the statuses: exactly the passed checks score.
+    expect(report.score).toBe(report.checks.filter((c) => c.status === 'passed').reduce((sum, c) => sum + c.maxScore, 0));
+    expect(report.checks.some((c) => c.status === 'internal-error')).toBe(false);
+  });
+
+  it('never shows the reference solution in any report or output', () => {
+    const solution = fs.readFileSync(path.join(SOLUTIONS_DIR, 'qkv-projection', 'qkv-projection.ts'), 'utf8');
+    // A line only the reference has: its training step.
+    const secret = solution.split('\n').find((line) => line.includes('sigmoidCrossEntropy(target, logit)'))!.trim();
+    expect(secret.length).toBeGreaterThan(20);
+    expect(output).not.toContain(secret);
+  });
+});
