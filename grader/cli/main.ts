@@ -4,11 +4,9 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.js';
+import { TypeChecker } from '../compile/typecheck.js';
 import { GraderError } from '../errors.js';
-import { listExercises } from '../exercise/load-exercise.js';
-import { gradeMany } from '../pipeline/grade-many.js';
 import { isReporterName, REPORTERS } from '../reporters/index.js';
-import { generateRubricJsonSchema } from '../rubric/index.js';
 import { GRADER_VERSION } from '../version.js';
 import { EXIT } from './exit-codes.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
@@ -38,13 +36,24 @@ interface GradeFlags {
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
   const reporter = REPORTERS[flags.format]({ write: (text) => process.stdout.write(text), isColor });
-  const result = await gradeMany(paths, {
-    exercise: flags.exercise,
-    backend: flags.backend,
-    rubricPath: flags.rubric,
-    onReport: (report) => reporter.onReport?.(report),
-    onSkip: (input, error) => process.stderr.write(`autograde: ${error.message}\n`),
-  });
+  // Loading the tfjs typings takes the type checker a second or two: it starts before the
+  // grader loads its own heavier modules, so that it is ready by the time it is needed.
+  const typeChecker = new TypeChecker();
+  typeChecker.warmUp();
+  let result: Awaited<ReturnType<typeof import('../pipeline/grade-many.js').gradeMany>>;
+  try {
+    const { gradeMany } = await import('../pipeline/grade-many.js');
+    result = await gradeMany(paths, {
+      typeChecker,
+      exercise: flags.exercise,
+      backend: flags.backend,
+      rubricPath: flags.rubric,
+      onReport: (report) => reporter.onReport?.(report),
+      onSkip: (input, error) => process.stderr.write(`autograde: ${error.message}\n`),
+    });
+  } finally {
+    typeChecker.close();
+  }
   reporter.onFinish?.(result.reports);
   if (result.reports.some((report) => report.status === 'internal-error')) return EXIT.internal;
   if (result.skipped.length > 0) return EXIT.usage;
@@ -79,14 +88,16 @@ export function createProgram(): Command {
   program
     .command('schema')
     .description("print the rubric's JSON Schema (the one rubrics/rubric.schema.json holds)")
-    .action(() => {
+    .action(async () => {
+      const { generateRubricJsonSchema } = await import('../rubric/index.js');
       process.stdout.write(`${JSON.stringify(generateRubricJsonSchema(), null, 2)}\n`);
     });
 
   program
     .command('exercises')
     .description('list the exercises this grader knows')
-    .action(() => {
+    .action(async () => {
+      const { listExercises } = await import('../exercise/load-exercise.js');
       process.stdout.write(`${listExercises().join('\n')}\n`);
     });
 

@@ -20,7 +20,12 @@ export class TypeChecker {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly limitMs: number) {}
+  /** The default until the rubric, which sets the real limit, is loaded. */
+  constructor(private limitMs = 30_000) {}
+
+  setLimit(limitMs: number): void {
+    this.limitMs = limitMs;
+  }
 
   /** Starts the worker now, so that it loads the typings while the grader does other work. */
   warmUp(): void {
@@ -42,7 +47,7 @@ export class TypeChecker {
   private ensureWorker(): ChildProcess {
     if (this.worker && this.worker.exitCode === null && this.worker.connected) return this.worker;
     this.worker = fork(WORKER_PATH, [], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       execArgv: ['--max-old-space-size=2048'],
     });
     // An idle worker must not keep the grader alive once the work is done.

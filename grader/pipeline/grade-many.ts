@@ -8,10 +8,13 @@ import { GraderError } from '../errors.js';
 import { loadExercise } from '../exercise/load-exercise.js';
 import { getReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Report } from '../report/types.js';
-import { gradeSubmission } from './grade-submission.js';
+import { RunnerPool } from '../sandbox/runner-pool.js';
+import { gradeSubmission, sandboxLimits } from './grade-submission.js';
 
 export interface GradeManyOptions {
   exercise: string;
+  /** A type checker already warming up (the CLI starts it before loading anything heavy). */
+  typeChecker?: TypeChecker;
   backend: BackendChoice;
   rubricPath?: string;
   onReport?: (report: Report) => void;
@@ -26,10 +29,14 @@ export interface GradeManyResult {
 }
 
 export async function gradeMany(inputs: string[], options: GradeManyOptions): Promise<GradeManyResult> {
-  const exercise = await loadExercise(options.exercise, options.rubricPath);
-  const backend = selectBackend(options.backend);
-  const typeChecker = new TypeChecker(exercise.rubric.limits.typecheckMs);
+  const typeChecker = options.typeChecker ?? new TypeChecker();
   typeChecker.warmUp();
+  const exercise = await loadExercise(options.exercise, options.rubricPath);
+  typeChecker.setLimit(exercise.rubric.limits.typecheckMs);
+  const backend = selectBackend(options.backend);
+  const pool = new RunnerPool({ backend: backend.request, limits: sandboxLimits(exercise) });
+  // The first runner loads tfjs while the first submission compiles.
+  pool.prepare();
   // Started now, awaited by the first check that needs it: it overlaps with compiling and starting
   // the student's sandbox.
   const reference = getReferenceOutputs(exercise, backend);
@@ -37,9 +44,11 @@ export async function gradeMany(inputs: string[], options: GradeManyOptions): Pr
   const reports: Report[] = [];
   const skipped: GradeManyResult['skipped'] = [];
   try {
-    for (const input of inputs) {
+    for (const [index, input] of inputs.entries()) {
       try {
-        const report = await gradeSubmission(input, { exercise, backend, typeChecker, reference });
+        const report = await gradeSubmission(input, { exercise, backend, typeChecker, reference, pool });
+        // The next submission's runner starts while this one's report is written.
+        if (index + 1 < inputs.length) pool.prepare();
         reports.push(report);
         options.onReport?.(report);
       } catch (error) {
@@ -52,6 +61,7 @@ export async function gradeMany(inputs: string[], options: GradeManyOptions): Pr
       }
     }
   } finally {
+    pool.dispose();
     typeChecker.close();
   }
   return { reports, skipped, backend };

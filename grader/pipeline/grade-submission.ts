@@ -16,6 +16,8 @@ import type { Wire } from '../runtime/protocol.js';
 import type { CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report } from '../report/types.js';
 import type { ResolvedCheckRubric } from '../rubric/schema.js';
 import { scoreChecks } from '../scoring/score.js';
+import type { SandboxLimits } from '../sandbox/limits.js';
+import type { RunnerPool } from '../sandbox/runner-pool.js';
 import { SandboxSession } from '../sandbox/session.js';
 import type { SelectedBackend } from '../backend/select-backend.js';
 import { GRADER_VERSION } from '../version.js';
@@ -28,6 +30,8 @@ export interface GradeContext {
   typeChecker: TypeChecker;
   /** Started once per grader run and shared by every submission. */
   reference: Promise<ReferenceOutputs>;
+  /** Sandboxed runners, started ahead of time where possible. */
+  pool: RunnerPool;
 }
 
 /** A directory holding the exercise's file, or the file itself. */
@@ -48,8 +52,13 @@ export function resolveSubmissionFile(input: string, fileName: string): string {
   return input;
 }
 
+export function sandboxLimits(exercise: LoadedExercise): SandboxLimits {
+  const { importTimeMs, memoryMb, outputBytes } = exercise.rubric.limits;
+  return { importTimeMs, memoryMb, outputBytes };
+}
+
 function emptyTimings(): PhaseTimings {
-  return { compileMs: 0, typecheckMs: 0, sandboxStartMs: 0, tfjsLoadMs: 0, importMs: 0, checksMs: 0, referenceMs: 0 };
+  return { compileMs: 0, typecheckMs: 0, sandboxStartMs: 0, tfjsLoadMs: 0, sandboxWaitMs: 0, importMs: 0, checksMs: 0, referenceMs: 0 };
 }
 
 function resultOf(check: CheckDefinition, rubric: ResolvedCheckRubric, status: CheckStatus, message: string, durationMs = 0, extra: Partial<CheckResult> = {}): CheckResult {
@@ -121,12 +130,8 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   // Type errors never stop a run, so the type check overlaps with the sandboxed checks.
   const typecheck: Promise<TypecheckOutcome> = context.typeChecker.check(source, exercise.definition.fileName, displayPath);
   const studentFile = { mapStack: createStackMapper(transpiled.sourceMap, displayPath), displayPath };
-  const limits = {
-    importTimeMs: exercise.rubric.limits.importTimeMs,
-    memoryMb: exercise.rubric.limits.memoryMb,
-    outputBytes: exercise.rubric.limits.outputBytes,
-  };
-  const session = new SandboxSession({ backend: backend.request, limits, code: transpiled.code, filename: displayPath });
+  const limits = sandboxLimits(exercise);
+  const session = new SandboxSession({ pool: context.pool, code: transpiled.code, filename: displayPath });
   const results: CheckResult[] = [];
   const checksStartedAt = performance.now();
   let referenceWaitMs = 0;
@@ -140,7 +145,12 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   }
   timings.checksMs = performance.now() - checksStartedAt - referenceWaitMs;
   timings.referenceMs = referenceWaitMs;
-  if (session.timings) Object.assign(timings, session.timings);
+  if (session.timings) {
+    const { sandboxStartMs, tfjsLoadMs, waitedMs, importMs } = session.timings;
+    Object.assign(timings, { sandboxStartMs, tfjsLoadMs, sandboxWaitMs: waitedMs, importMs });
+    // The wait for the first runner happened inside the checks loop; it is reported on its own.
+    timings.checksMs = Math.max(0, timings.checksMs - waitedMs - importMs);
+  }
 
   const typed = await typecheck;
   timings.typecheckMs = typed.durationMs;

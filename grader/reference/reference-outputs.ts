@@ -69,8 +69,9 @@ async function computeReference(exercise: LoadedExercise, source: string, backen
   }
   // The reference gets generous limits: it is trusted, and a slow backend must not fail it.
   const limits = { ...DEFAULT_LIMITS, memoryMb: Math.max(DEFAULT_LIMITS.memoryMb, exercise.rubric.limits.memoryMb), importTimeMs: 120_000 };
-  const { process: runner, outcome } = await SandboxProcess.start({ backend: backend.request, limits, code, filename: exercise.solutionPath });
+  const runner = SandboxProcess.spawn({ backend: backend.request, limits });
   try {
+    const { outcome } = await runner.load(code, exercise.solutionPath);
     if (outcome.kind !== 'ready') {
       const detail = 'error' in outcome ? outcome.error.message : outcome.kind === 'backend-failed' ? outcome.message : outcome.kind;
       throw new GraderError('INTERNAL', `The reference solution could not be loaded on ${backend.label}: ${detail}\n${runner.capturedOutput}`);

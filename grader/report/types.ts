@@ -88,11 +88,16 @@ export interface SandboxSummary {
 /** The submission as a whole. `internal-error` means the grader failed on at least one check. */
 export type SubmissionStatus = 'passed' | 'failed' | 'compile-error' | 'internal-error';
 
+/**
+ * What each phase cost. Some overlap: the type check runs beside the checks, and the sandbox
+ * starts (and loads tfjs) while the submission compiles; `sandboxWaitMs` is what was left to wait.
+ */
 export interface PhaseTimings {
   compileMs: number;
   typecheckMs: number;
   sandboxStartMs: number;
   tfjsLoadMs: number;
+  sandboxWaitMs: number;
   importMs: number;
   checksMs: number;
   referenceMs: number;

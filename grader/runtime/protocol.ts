@@ -43,13 +43,19 @@ export interface WireError {
   resource?: string;
 }
 
+/**
+ * `init` loads tfjs before the student's code is known, so that a runner can be started ahead of
+ * time and wait; `load` then evaluates the student's module in it.
+ */
 export type HostMessage =
-  | { type: 'init'; nonce: string; backend: BackendRequest; code: string; filename: string }
+  | { type: 'init'; nonce: string; backend: BackendRequest }
+  | { type: 'load'; code: string; filename: string }
   | { type: 'probe'; id: number; checkId: string; source: string; input: Wire };
 
 export type SandboxMessage =
-  | { type: 'ready'; nonce: string; backend: string; exports: string[]; tfjsLoadMs: number; importMs: number }
+  | { type: 'backend-ready'; nonce: string; backend: string; tfjsLoadMs: number }
   | { type: 'backend-failed'; nonce: string; message: string }
-  | { type: 'import-failed'; nonce: string; error: WireError; tfjsLoadMs: number; importMs: number }
+  | { type: 'ready'; nonce: string; exports: string[]; importMs: number }
+  | { type: 'import-failed'; nonce: string; error: WireError; importMs: number }
   | { type: 'probe-result'; nonce: string; id: number; isOk: true; value: Wire; durationMs: number }
   | { type: 'probe-result'; nonce: string; id: number; isOk: false; error: WireError; durationMs: number };

@@ -64,14 +64,16 @@ async function handleInit(message: Extract<HostMessage, { type: 'init' }>): Prom
     post({ type: 'backend-failed', nonce, message: toWireError(error).message });
     return;
   }
-  const tfjsLoadMs = now() - startedAt;
-  const importStartedAt = now();
+  post({ type: 'backend-ready', nonce, backend: tf.getBackend(), tfjsLoadMs: now() - startedAt });
+}
+
+function handleLoad(message: Extract<HostMessage, { type: 'load' }>): void {
+  const startedAt = now();
   try {
-    studentModule = evaluateStudentModule(message.code, message.filename, tf);
-    const exportNames = Object.keys(studentModule);
-    post({ type: 'ready', nonce, backend: tf.getBackend(), exports: exportNames, tfjsLoadMs, importMs: now() - importStartedAt });
+    studentModule = evaluateStudentModule(message.code, message.filename, tf!);
+    post({ type: 'ready', nonce, exports: Object.keys(studentModule), importMs: now() - startedAt });
   } catch (error) {
-    post({ type: 'import-failed', nonce, error: toWireError(error), tfjsLoadMs, importMs: now() - importStartedAt });
+    post({ type: 'import-failed', nonce, error: toWireError(error), importMs: now() - startedAt });
   }
 }
 
@@ -113,5 +115,6 @@ process.on('unhandledRejection', reportStray);
 process.on('message', (raw: unknown) => {
   const message = raw as HostMessage;
   if (message?.type === 'init') void handleInit(message);
+  else if (message?.type === 'load') handleLoad(message);
   else if (message?.type === 'probe') void handleProbe(message);
 });

@@ -5,11 +5,15 @@
 import { z } from 'zod';
 import type { SandboxMessage, Wire } from '../runtime/protocol.js';
 
+// Any number, NaN and Infinity included: a NaN result is the student's wrong answer, to be judged,
+// not a malformed message (zod's z.number() refuses non-finite values).
+const anyNumber = z.custom<number>((value) => typeof value === 'number');
+
 const wireSchema: z.ZodType<Wire> = z.lazy(() =>
   z.union([
     z.null(),
     z.boolean(),
-    z.number(),
+    anyNumber,
     z.string(),
     z.array(wireSchema),
     z.record(z.string(), wireSchema),
@@ -31,9 +35,10 @@ const nonce = z.string().min(16);
 const ms = z.number().finite().nonnegative();
 
 const sandboxMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), nonce, backend: z.string(), exports: z.array(z.string()), tfjsLoadMs: ms, importMs: ms }),
+  z.object({ type: z.literal('backend-ready'), nonce, backend: z.string(), tfjsLoadMs: ms }),
   z.object({ type: z.literal('backend-failed'), nonce, message: z.string() }),
-  z.object({ type: z.literal('import-failed'), nonce, error: wireErrorSchema, tfjsLoadMs: ms, importMs: ms }),
+  z.object({ type: z.literal('ready'), nonce, exports: z.array(z.string()), importMs: ms }),
+  z.object({ type: z.literal('import-failed'), nonce, error: wireErrorSchema, importMs: ms }),
   z.object({
     type: z.literal('probe-result'),
     nonce,

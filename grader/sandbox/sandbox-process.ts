@@ -26,10 +26,19 @@ export type Termination =
   | { kind: 'spawn-failed'; message: string };
 
 export type StartOutcome =
-  | { kind: 'ready'; backend: string; exports: string[]; tfjsLoadMs: number; importMs: number }
-  | { kind: 'import-failed'; error: WireError; tfjsLoadMs: number; importMs: number }
+  | { kind: 'ready'; exports: string[]; importMs: number }
+  | { kind: 'import-failed'; error: WireError; importMs: number }
   | { kind: 'backend-failed'; message: string }
   | Termination;
+
+/** What starting the runner cost, whether or not it was started ahead of time. */
+export interface StartTimings {
+  /** Process start, namespaces and the permission model, up to tfjs being loaded. */
+  sandboxStartMs: number;
+  tfjsLoadMs: number;
+  /** How long the submission actually waited for a ready runner (0 when started ahead of time). */
+  waitedMs: number;
+}
 
 export type ProbeOutcome =
   | { kind: 'value'; value: Wire; durationMs: number }
@@ -39,10 +48,6 @@ export type ProbeOutcome =
 export interface SandboxProcessOptions {
   backend: BackendRequest;
   limits: SandboxLimits;
-  /** The student's module, already compiled to CommonJS. */
-  code: string;
-  /** The name errors and stack traces show for the student's file. */
-  filename: string;
 }
 
 const requireFromHere = createRequire(import.meta.url);
@@ -68,7 +73,12 @@ export class SandboxProcess {
   private readonly termination: Promise<Termination>;
   private resolveTermination!: (t: Termination) => void;
   private terminated: Termination | null = null;
-  private waiter: ((message: SandboxMessage) => void) | null = null;
+  private readonly spawnedAt = performance.now();
+  // Answers can arrive before anyone waits for them (a runner started ahead of time reports tfjs
+  // loaded while nobody is listening), so valid messages queue here until taken.
+  private readonly inbox: SandboxMessage[] = [];
+  private onMessage: (() => void) | null = null;
+  private backendReady: { tfjsLoadMs: number; atMs: number } | null = null;
   private outputBytes = 0;
   private output = '';
   private watch: NodeJS.Timeout;
@@ -127,26 +137,37 @@ export class SandboxProcess {
     this.watch = setInterval(() => this.checkMemory(), 50);
   }
 
-  /** Starts a runner, loads tfjs and the student's module; the outcome says how that went. */
-  static async start(options: SandboxProcessOptions): Promise<{ process: SandboxProcess; outcome: StartOutcome; spawnMs: number }> {
-    const startedAt = performance.now();
+  /** Starts a runner that loads tfjs and then waits for a module; it may be started ahead of time. */
+  static spawn(options: SandboxProcessOptions): SandboxProcess {
     const sandbox = new SandboxProcess(options);
-    sandbox.send({ type: 'init', nonce: sandbox.nonce, backend: options.backend, code: options.code, filename: options.filename });
-    const answer = await sandbox.awaitAnswer(options.limits.importTimeMs);
-    const spawnMs = performance.now() - startedAt;
-    if ('type' in answer) {
-      if (answer.type === 'ready') {
-        const { backend, exports, tfjsLoadMs, importMs } = answer;
-        return { process: sandbox, outcome: { kind: 'ready', backend, exports, tfjsLoadMs, importMs }, spawnMs };
-      }
-      if (answer.type === 'import-failed') {
-        const { error, tfjsLoadMs, importMs } = answer;
-        return { process: sandbox, outcome: { kind: 'import-failed', error, tfjsLoadMs, importMs }, spawnMs };
-      }
-      if (answer.type === 'backend-failed') return { process: sandbox, outcome: { kind: 'backend-failed', message: answer.message }, spawnMs };
-      return { process: sandbox, outcome: { kind: 'exited', exitCode: null, signal: null }, spawnMs };
+    sandbox.send({ type: 'init', nonce: sandbox.nonce, backend: options.backend });
+    return sandbox;
+  }
+
+  /** Evaluates the student's compiled module once tfjs is loaded; the outcome says how that went. */
+  async load(code: string, filename: string): Promise<{ outcome: StartOutcome; timings: StartTimings }> {
+    const waitStartedAt = performance.now();
+    const limitMs = this.options.limits.importTimeMs;
+    const timings = (): StartTimings => ({
+      sandboxStartMs: this.backendReady ? Math.max(0, this.backendReady.atMs - this.spawnedAt - this.backendReady.tfjsLoadMs) : 0,
+      tfjsLoadMs: this.backendReady?.tfjsLoadMs ?? 0,
+      waitedMs: performance.now() - waitStartedAt,
+    });
+    if (!this.backendReady) {
+      const answer = await this.awaitAnswer(limitMs, (m) => m.type === 'backend-ready' || m.type === 'backend-failed');
+      if (!('type' in answer)) return { outcome: answer, timings: timings() };
+      if (answer.type === 'backend-failed') return { outcome: { kind: 'backend-failed', message: answer.message }, timings: timings() };
+      if (answer.type === 'backend-ready') this.backendReady = { tfjsLoadMs: answer.tfjsLoadMs, atMs: performance.now() };
     }
-    return { process: sandbox, outcome: answer, spawnMs };
+    const readyAt = performance.now();
+    this.send({ type: 'load', code, filename });
+    const answer = await this.awaitAnswer(Math.max(1, limitMs - (readyAt - waitStartedAt)), (m) => m.type === 'ready' || m.type === 'import-failed');
+    const spent = timings();
+    spent.waitedMs = readyAt - waitStartedAt;
+    if (!('type' in answer)) return { outcome: answer, timings: spent };
+    if (answer.type === 'ready') return { outcome: { kind: 'ready', exports: answer.exports, importMs: answer.importMs }, timings: spent };
+    if (answer.type === 'import-failed') return { outcome: { kind: 'import-failed', error: answer.error, importMs: answer.importMs }, timings: spent };
+    return { outcome: { kind: 'exited', exitCode: null, signal: null }, timings: spent };
   }
 
   get isAlive(): boolean {
@@ -191,21 +212,24 @@ export class SandboxProcess {
     }
   }
 
-  private awaitAnswer(
-    limitMs: number,
-    isWanted: (m: SandboxMessage) => boolean = () => true,
-  ): Promise<SandboxMessage | Termination> {
+  private awaitAnswer(limitMs: number, isWanted: (m: SandboxMessage) => boolean): Promise<SandboxMessage | Termination> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.terminate({ kind: 'timeout', limitMs }), limitMs);
+      let isDone = false;
       const finish = (value: SandboxMessage | Termination): void => {
+        if (isDone) return;
+        isDone = true;
         clearTimeout(timer);
-        this.waiter = null;
+        this.onMessage = null;
         resolve(value);
       };
-      this.waiter = (message) => {
-        if (isWanted(message)) finish(message);
+      const take = (): void => {
+        const index = this.inbox.findIndex(isWanted);
+        if (index >= 0) finish(this.inbox.splice(index, 1)[0]);
       };
+      const timer = setTimeout(() => this.terminate({ kind: 'timeout', limitMs }), limitMs);
+      this.onMessage = take;
       void this.termination.then(finish);
+      take();
     });
   }
 
@@ -215,7 +239,11 @@ export class SandboxProcess {
       if (this.violations.length < 20) this.violations.push({ kind: 'channel', message: parsed.reason });
       return;
     }
-    this.waiter?.(parsed.message);
+    if (parsed.message.type === 'backend-ready' && !this.backendReady) {
+      this.backendReady = { tfjsLoadMs: parsed.message.tfjsLoadMs, atMs: performance.now() };
+    }
+    this.inbox.push(parsed.message);
+    this.onMessage?.();
   }
 
   private capture(chunk: Buffer): void {

@@ -5,17 +5,15 @@
  * answered for every later check instead of being retried.
  */
 import type { SandboxLayer, SandboxViolation } from '../report/types.js';
-import type { BackendRequest, Wire } from '../runtime/protocol.js';
-import type { SandboxLimits } from './limits.js';
-import { SandboxProcess, type ProbeOutcome, type StartOutcome } from './sandbox-process.js';
+import type { Wire } from '../runtime/protocol.js';
+import type { RunnerPool } from './runner-pool.js';
+import type { ProbeOutcome, SandboxProcess, StartOutcome, StartTimings } from './sandbox-process.js';
 
 export type StartFailure = Exclude<StartOutcome, { kind: 'ready' }>;
 
 export type SessionOutcome = { kind: 'probe'; outcome: ProbeOutcome } | { kind: 'start-failed'; failure: StartFailure; output: string };
 
-export interface SessionTimings {
-  sandboxStartMs: number;
-  tfjsLoadMs: number;
+export interface SessionTimings extends StartTimings {
   importMs: number;
 }
 
@@ -35,9 +33,7 @@ export class SandboxSession {
   // share one run: the same probe on the same input gives the same answer, or the same failure.
   private readonly memo = new Map<string, SessionOutcome>();
 
-  constructor(
-    private readonly options: { backend: BackendRequest; limits: SandboxLimits; code: string; filename: string },
-  ) {}
+  constructor(private readonly options: { pool: RunnerPool; code: string; filename: string }) {}
 
   /** Everything the student's code printed, across restarts, cut to the kept size. */
   get capturedOutput(): string {
@@ -71,7 +67,8 @@ export class SandboxSession {
     if (this.current?.isAlive) return this.current;
     if (this.starts > 0) this.restarts++;
     this.starts++;
-    const { process: runner, outcome, spawnMs } = await SandboxProcess.start(this.options);
+    const runner = this.options.pool.take();
+    const { outcome, timings } = await runner.load(this.options.code, this.options.filename);
     this.layers = runner.layers;
     this.collect(runner, null);
     if (outcome.kind !== 'ready') {
@@ -81,11 +78,7 @@ export class SandboxSession {
       return null;
     }
     this.exports = outcome.exports;
-    this.timings ??= {
-      sandboxStartMs: Math.max(0, spawnMs - outcome.tfjsLoadMs - outcome.importMs),
-      tfjsLoadMs: outcome.tfjsLoadMs,
-      importMs: outcome.importMs,
-    };
+    this.timings ??= { ...timings, importMs: outcome.importMs };
     this.current = runner;
     return runner;
   }
