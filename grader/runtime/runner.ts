@@ -112,6 +112,9 @@ const reportStray = (error: unknown): void => {
 process.on('uncaughtException', reportStray);
 process.on('unhandledRejection', reportStray);
 
+// Without the grader there is nobody to answer to: a runner whose grader died ends with it.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (raw: unknown) => {
   const message = raw as HostMessage;
   if (message?.type === 'init') void handleInit(message);
