@@ -18,12 +18,31 @@ const project = new Project({
     skipLibCheck: true,
     noEmit: true,
     types: [],
+    // The language without the DOM: lib.dom.d.ts alone is most of what the default libs parse,
+    // and a student's file runs in node, not a browser. What node offers a student is below.
+    lib: ['lib.es2022.d.ts'],
   },
   skipAddingFilesFromTsConfig: true,
 });
 
 // A path below the package root, so that '@tensorflow/tfjs' resolves to the installed typings.
 const virtualDir = path.join(PROJECT_ROOT, '.autograde-typecheck');
+
+// The globals a submission may use besides the language itself. `process`, `require` and the
+// like are left out on purpose: using them is reported, as the sandbox refuses them anyway.
+project.createSourceFile(
+  path.join(virtualDir, 'globals.d.ts'),
+  [
+    'interface Console { log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void; error(...data: unknown[]): void; debug(...data: unknown[]): void; table(data: unknown): void; time(label?: string): void; timeEnd(label?: string): void; }',
+    'declare var console: Console;',
+    'declare function setTimeout(callback: (...args: unknown[]) => void, ms?: number): unknown;',
+    'declare function clearTimeout(handle: unknown): void;',
+    'declare function queueMicrotask(callback: () => void): void;',
+    'declare function structuredClone<T>(value: T): T;',
+    'declare var performance: { now(): number };',
+  ].join('\n'),
+  { overwrite: true },
+);
 
 // Loading the tfjs typings is most of the cost; doing it before the first request arrives moves
 // it off the grading path, since the grader starts this worker first thing.
