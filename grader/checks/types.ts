@@ -3,7 +3,7 @@
  * which runs inside the sandbox and only calls the student's code, and a judge, which runs in the
  * grader and decides. A static check only reads the student's source.
  */
-import type { SourceFile } from 'ts-morph';
+import type * as Morph from 'ts-morph';
 import type { Wire } from '../runtime/protocol.js';
 import type { NumericDifference } from '../report/types.js';
 import type { Tolerance } from '../rubric/schema.js';
@@ -53,9 +53,13 @@ export interface RuntimeCheck<I = unknown> extends CheckBase {
   judge: (context: JudgeContext<I>) => Verdict;
 }
 
+/**
+ * Judged in the compile worker, which has ts-morph loaded: the module comes with the context, so
+ * that check files import it for types only and the grader's main process never loads it.
+ */
 export interface StaticCheck extends CheckBase {
   kind: 'static';
-  judge: (context: { sourceFile: SourceFile }) => Verdict;
+  judge: (context: { sourceFile: Morph.SourceFile; morph: typeof Morph }) => Verdict;
 }
 
 export type CheckDefinition = RuntimeCheck<any> | StaticCheck; // eslint-disable-line @typescript-eslint/no-explicit-any

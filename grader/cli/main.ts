@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.js';
-import { TypeChecker } from '../compile/typecheck.js';
+import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import { isReporterName, REPORTERS } from '../reporters/index.js';
 import { GRADER_VERSION } from '../version.js';
@@ -36,15 +36,15 @@ interface GradeFlags {
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
   const reporter = REPORTERS[flags.format]({ write: (text) => process.stdout.write(text), isColor });
-  // Loading the tfjs typings takes the type checker a second or two: it starts before the
-  // grader loads its own heavier modules, so that it is ready by the time it is needed.
-  const typeChecker = new TypeChecker();
-  typeChecker.warmUp();
+  // The compile worker loads TypeScript and then the tfjs typings, a second or more: it starts
+  // before the grader loads its own modules, so that it is ready by the time it is needed.
+  const compiler = new Compiler();
+  compiler.warmUp();
   let result: Awaited<ReturnType<typeof import('../pipeline/grade-many.js').gradeMany>>;
   try {
     const { gradeMany } = await import('../pipeline/grade-many.js');
     result = await gradeMany(paths, {
-      typeChecker,
+      compiler,
       exercise: flags.exercise,
       backend: flags.backend,
       rubricPath: flags.rubric,
@@ -52,7 +52,7 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
       onSkip: (input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
   } finally {
-    typeChecker.close();
+    compiler.close();
   }
   reporter.onFinish?.(result.reports);
   if (result.reports.some((report) => report.status === 'internal-error')) return EXIT.internal;

@@ -4,12 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createCheckRegistry } from '../checks/registry.js';
 import type { CheckDefinition, ExerciseDefinition } from '../checks/types.js';
 import { GraderError } from '../errors.js';
-import { DIST_DIR, EXERCISES_DIR, PROJECT_ROOT, RUBRICS_DIR, SOLUTIONS_DIR } from '../paths.js';
+import { EXERCISES_DIR, RUBRICS_DIR, SOLUTIONS_DIR } from '../paths.js';
 import { loadRubric, type Rubric } from '../rubric/index.js';
+import { importExerciseDefinition } from './import-definition.js';
 
 export interface LoadedExercise {
   definition: ExerciseDefinition;
@@ -19,9 +19,6 @@ export interface LoadedExercise {
   solutionPath: string;
   skeletonPath: string;
 }
-
-// Compiled check modules live under dist/ when the grader runs compiled; the tests load sources.
-const isCompiled = fileURLToPath(import.meta.url).startsWith(DIST_DIR + path.sep);
 
 export function listExercises(): string[] {
   if (!fs.existsSync(SOLUTIONS_DIR)) return [];
@@ -37,17 +34,7 @@ export async function loadExercise(id: string, rubricOverride?: string): Promise
   if (!known.includes(id)) {
     throw new GraderError('USAGE', `Unknown exercise '${id}'. Known exercises: ${known.join(', ') || '(none)'}`);
   }
-  const checksModule = isCompiled
-    ? path.join(DIST_DIR, 'solutions', id, 'checks', 'index.js')
-    : path.join(SOLUTIONS_DIR, id, 'checks', 'index.ts');
-  if (!fs.existsSync(checksModule)) {
-    throw new GraderError('EXERCISE_INVALID', `Exercise '${id}': ${path.relative(PROJECT_ROOT, checksModule)} is missing; run \`npm run build\``);
-  }
-  const loaded = (await import(pathToFileURL(checksModule).href)) as { exercise?: ExerciseDefinition };
-  if (!loaded.exercise || loaded.exercise.id !== id) {
-    throw new GraderError('EXERCISE_INVALID', `Exercise '${id}': its checks/index.ts must export \`exercise\` with id '${id}'`);
-  }
-  const definition = loaded.exercise;
+  const definition = await importExerciseDefinition(id);
   const registry = createCheckRegistry(definition);
   const rubricPath = rubricOverride ?? path.join(RUBRICS_DIR, `${id}.yaml`);
   const rubric = loadRubric(rubricPath, [...registry.keys()]);

@@ -3,7 +3,7 @@
  * outputs and the type-check worker are set up once and shared.
  */
 import { selectBackend, type BackendChoice, type SelectedBackend } from '../backend/select-backend.js';
-import { TypeChecker } from '../compile/typecheck.js';
+import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import { loadExercise } from '../exercise/load-exercise.js';
 import { getReferenceOutputs } from '../reference/reference-outputs.js';
@@ -13,8 +13,8 @@ import { gradeSubmission, sandboxLimits } from './grade-submission.js';
 
 export interface GradeManyOptions {
   exercise: string;
-  /** A type checker already warming up (the CLI starts it before loading anything heavy). */
-  typeChecker?: TypeChecker;
+  /** A compile worker already warming up (the CLI starts it before loading anything heavy). */
+  compiler?: Compiler;
   backend: BackendChoice;
   rubricPath?: string;
   onReport?: (report: Report) => void;
@@ -29,24 +29,24 @@ export interface GradeManyResult {
 }
 
 export async function gradeMany(inputs: string[], options: GradeManyOptions): Promise<GradeManyResult> {
-  const typeChecker = options.typeChecker ?? new TypeChecker();
-  typeChecker.warmUp();
+  const compiler = options.compiler ?? new Compiler();
+  compiler.warmUp();
   const exercise = await loadExercise(options.exercise, options.rubricPath);
-  typeChecker.setLimit(exercise.rubric.limits.typecheckMs);
+  compiler.setTypecheckLimit(exercise.rubric.limits.typecheckMs);
   const backend = selectBackend(options.backend);
   const pool = new RunnerPool({ backend: backend.request, limits: sandboxLimits(exercise) });
   // The first runner loads tfjs while the first submission compiles.
   pool.prepare();
   // Started now, awaited by the first check that needs it: it overlaps with compiling and starting
   // the student's sandbox.
-  const reference = getReferenceOutputs(exercise, backend);
+  const reference = getReferenceOutputs(exercise, backend, compiler);
   reference.catch(() => undefined);
   const reports: Report[] = [];
   const skipped: GradeManyResult['skipped'] = [];
   try {
     for (const [index, input] of inputs.entries()) {
       try {
-        const report = await gradeSubmission(input, { exercise, backend, typeChecker, reference, pool });
+        const report = await gradeSubmission(input, { exercise, backend, compiler, reference, pool });
         // The next submission's runner starts while this one's report is written.
         if (index + 1 < inputs.length) pool.prepare();
         reports.push(report);
@@ -62,7 +62,7 @@ export async function gradeMany(inputs: string[], options: GradeManyOptions): Pr
     }
   } finally {
     pool.dispose();
-    typeChecker.close();
+    compiler.close();
   }
   return { reports, skipped, backend };
 }

@@ -4,9 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzeSource, releaseAnalysis, type SourceAnalysis } from '../compile/analyze.js';
-import { transpileSubmission } from '../compile/transpile.js';
-import type { TypeChecker, TypecheckOutcome } from '../compile/typecheck.js';
+import type { Compiler, TypecheckOutcome } from '../compile/compiler.js';
 import type { CheckDefinition, Verdict } from '../checks/types.js';
 import { partOf } from '../checks/types.js';
 import { GraderError } from '../errors.js';
@@ -27,7 +25,7 @@ import { createStackMapper } from './stack-mapper.js';
 export interface GradeContext {
   exercise: LoadedExercise;
   backend: SelectedBackend;
-  typeChecker: TypeChecker;
+  compiler: Compiler;
   /** Started once per grader run and shared by every submission. */
   reference: Promise<ReferenceOutputs>;
   /** Sandboxed runners, started ahead of time where possible. */
@@ -96,11 +94,11 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   }
 
   const compileStartedAt = performance.now();
-  const transpiled = transpileSubmission(source, exercise.definition.fileName, displayPath);
-  const analysis = analyzeSource(source, displayPath);
+  const toCompile = { source, fileName: exercise.definition.fileName, displayPath };
+  const compiled = await context.compiler.compile(toCompile, exercise.definition.id);
   timings.compileMs = performance.now() - compileStartedAt;
-  const diagnostics: Diagnostic[] = [...transpiled.syntaxErrors, ...analysis.refusedImports];
   const ordered = [...exercise.rubric.checks.entries()].map(([id, rubric]) => ({ check: exercise.registry.get(id)!, rubric }));
+  const diagnostics: Diagnostic[] = [];
 
   const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox'] } = {}): Report => {
     const { score, maxScore, status } = scoreChecks(checks, isCompileError);
@@ -119,19 +117,29 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       checks,
     };
   };
+  const allChecks = (status: CheckStatus, message: string): CheckResult[] => ordered.map(({ check, rubric }) => resultOf(check, rubric, status, message));
 
-  if (diagnostics.length > 0) {
-    releaseAnalysis(analysis);
-    const first = diagnostics[0];
-    const message = `Your file does not compile: ${first.file}:${first.line}:${first.column} ${first.message}`;
-    return finish(ordered.map(({ check, rubric }) => resultOf(check, rubric, 'compile-error', message)), true);
+  if (compiled.kind === 'timeout') {
+    diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'error', message: `Parsing did not finish within ${compiled.limitMs / 1000} s.` });
+    return finish(allChecks('compile-error', 'Your file could not be parsed in time.'), true);
   }
+  if (compiled.kind === 'failed') {
+    return finish(allChecks('internal-error', `The grader failed while compiling: ${compiled.message}`), false);
+  }
+  const { result } = compiled;
+  diagnostics.push(...result.errors);
+  if (result.errors.length > 0) {
+    const first = [...result.errors].sort((a, b) => a.line - b.line || a.column - b.column)[0];
+    return finish(allChecks('compile-error', `Your file does not compile: ${first.file}:${first.line}:${first.column} ${first.message}`), true);
+  }
+  const exports = new Set(result.exports);
+  const stubbedExports = new Set(result.stubbedExports);
 
   // Type errors never stop a run, so the type check overlaps with the sandboxed checks.
-  const typecheck: Promise<TypecheckOutcome> = context.typeChecker.check(source, exercise.definition.fileName, displayPath);
-  const studentFile = { mapStack: createStackMapper(transpiled.sourceMap, displayPath), displayPath };
+  const typecheck: Promise<TypecheckOutcome> = context.compiler.typecheck(toCompile);
+  const studentFile = { mapStack: createStackMapper(result.sourceMap, displayPath), displayPath };
   const limits = sandboxLimits(exercise);
-  const session = new SandboxSession({ pool: context.pool, code: transpiled.code, filename: displayPath });
+  const session = new SandboxSession({ pool: context.pool, code: result.code, filename: displayPath });
   const results: CheckResult[] = [];
   const checksStartedAt = performance.now();
   let referenceWaitMs = 0;
@@ -141,7 +149,6 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     }
   } finally {
     session.dispose();
-    releaseAnalysis(analysis);
   }
   timings.checksMs = performance.now() - checksStartedAt - referenceWaitMs;
   timings.referenceMs = referenceWaitMs;
@@ -172,7 +179,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
 
   async function runCheck(check: CheckDefinition, rubric: ResolvedCheckRubric): Promise<CheckResult> {
     // A TODO comes first: "implement X" is the more useful thing to tell than "needs check Y".
-    const stubbed = check.uses.find((name) => analysis.stubbedExports.has(name));
+    const stubbed = check.uses.find((name) => stubbedExports.has(name));
     if (stubbed) {
       return resultOf(check, rubric, 'not-implemented', `${stubbed} still throws its TODO error: implement it to earn these points.`);
     }
@@ -180,12 +187,16 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (failedPrerequisite) {
       return resultOf(check, rubric, 'skipped', `It needs '${failedPrerequisite}' to pass first.`);
     }
-    const missing = check.uses.find((name) => !analysis.exports.has(name));
+    const missing = check.uses.find((name) => !exports.has(name));
     if (missing) {
       return resultOf(check, rubric, 'failed', `${displayPath} does not export \`${missing}\`. Keep the skeleton's exports and their names.`);
     }
     if (check.kind === 'static') {
-      return judgeSafely(check, rubric, 0, () => check.judge({ sourceFile: analysis.sourceFile }));
+      // Judged on the AST in the compile worker; a judge that threw there is the grader's fault.
+      const verdict = result.staticVerdicts[check.id];
+      if (!verdict) return resultOf(check, rubric, 'internal-error', 'The compile worker did not judge this check.');
+      if (verdict.status === 'internal-error') return resultOf(check, rubric, 'internal-error', `The grader failed while judging this check: ${verdict.message}`);
+      return judgeSafely(check, rubric, 0, () => verdict);
     }
 
     const startedAt = performance.now();

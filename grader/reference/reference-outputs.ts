@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { RuntimeCheck } from '../checks/types.js';
-import { transpileSubmission } from '../compile/transpile.js';
+import type { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import type { LoadedExercise } from '../exercise/load-exercise.js';
 import type { Wire } from '../runtime/protocol.js';
@@ -62,11 +62,15 @@ function writeCache(file: string, values: Map<string, Wire>): void {
   fs.renameSync(partial, file);
 }
 
-async function computeReference(exercise: LoadedExercise, source: string, backend: SelectedBackend): Promise<Map<string, Wire>> {
-  const { code, syntaxErrors } = transpileSubmission(source, exercise.definition.fileName, exercise.solutionPath);
-  if (syntaxErrors.length > 0) {
-    throw new GraderError('EXERCISE_INVALID', `The reference solution ${exercise.solutionPath} does not compile: ${syntaxErrors[0].message}`);
+async function computeReference(exercise: LoadedExercise, source: string, backend: SelectedBackend, compiler: Compiler): Promise<Map<string, Wire>> {
+  const compiled = await compiler.compile({ source, fileName: exercise.definition.fileName, displayPath: exercise.solutionPath }, null);
+  if (compiled.kind !== 'compiled') {
+    throw new GraderError('INTERNAL', `The reference solution ${exercise.solutionPath} could not be compiled: ${compiled.kind === 'failed' ? compiled.message : 'timeout'}`);
   }
+  if (compiled.result.errors.length > 0) {
+    throw new GraderError('EXERCISE_INVALID', `The reference solution ${exercise.solutionPath} does not compile: ${compiled.result.errors[0].message}`);
+  }
+  const { code } = compiled.result;
   // The reference gets generous limits: it is trusted, and a slow backend must not fail it.
   const limits = { ...DEFAULT_LIMITS, memoryMb: Math.max(DEFAULT_LIMITS.memoryMb, exercise.rubric.limits.memoryMb), importTimeMs: 120_000 };
   const runner = SandboxProcess.spawn({ backend: backend.request, limits });
@@ -100,13 +104,13 @@ async function computeReference(exercise: LoadedExercise, source: string, backen
   }
 }
 
-export async function getReferenceOutputs(exercise: LoadedExercise, backend: SelectedBackend): Promise<ReferenceOutputs> {
+export async function getReferenceOutputs(exercise: LoadedExercise, backend: SelectedBackend, compiler: Compiler): Promise<ReferenceOutputs> {
   const startedAt = performance.now();
   const source = fs.readFileSync(exercise.solutionPath, 'utf8');
   const file = path.join(referenceCacheDir(), `${exercise.definition.id}-${referenceCacheKey(exercise, source, backend)}.bin`);
   const cached = readCache(file);
   if (cached) return { values: cached, isFromCache: true, durationMs: performance.now() - startedAt };
-  const values = await computeReference(exercise, source, backend);
+  const values = await computeReference(exercise, source, backend, compiler);
   try {
     writeCache(file, values);
   } catch {

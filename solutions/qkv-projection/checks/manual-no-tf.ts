@@ -1,8 +1,8 @@
-import { Node, SyntaxKind, type FunctionDeclaration, type SourceFile } from 'ts-morph';
+import type * as Morph from 'ts-morph';
 import { defineStaticCheck, failed, passed } from '../../../grader/checks/index.js';
 
 /** Names bound to tfjs in this file: `import * as tf`, `import { matMul }`, `import tf from`. */
-function tfBindings(sourceFile: SourceFile): Set<string> {
+function tfBindings(sourceFile: Morph.SourceFile): Set<string> {
   const names = new Set<string>();
   for (const declaration of sourceFile.getImportDeclarations()) {
     if (!declaration.getModuleSpecifierValue().startsWith('@tensorflow/')) continue;
@@ -19,7 +19,8 @@ function tfBindings(sourceFile: SourceFile): Set<string> {
  * Where a function uses tfjs, directly or through a function of the same file it calls, so that
  * moving the tf call into a helper does not hide it.
  */
-function findTfUse(fn: Node, bindings: Set<string>, sourceFile: SourceFile, visited: Set<Node>): Node | null {
+function findTfUse(morph: typeof Morph, fn: Morph.Node, bindings: Set<string>, sourceFile: Morph.SourceFile, visited: Set<Morph.Node>): Morph.Node | null {
+  const { Node, SyntaxKind } = morph;
   if (visited.has(fn)) return null;
   visited.add(fn);
   for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
@@ -27,7 +28,7 @@ function findTfUse(fn: Node, bindings: Set<string>, sourceFile: SourceFile, visi
     if (bindings.has(name)) return identifier;
     const declaration = sourceFile.getFunction(name) ?? sourceFile.getVariableDeclaration(name)?.getInitializer();
     if (declaration && declaration !== fn && (Node.isFunctionDeclaration(declaration) || Node.isArrowFunction(declaration) || Node.isFunctionExpression(declaration))) {
-      const inner = findTfUse(declaration, bindings, sourceFile, visited);
+      const inner = findTfUse(morph, declaration, bindings, sourceFile, visited);
       if (inner) return inner;
     }
   }
@@ -38,11 +39,11 @@ export default defineStaticCheck({
   id: 'manual.no-tf',
   title: 'manualProjection uses plain loops, no tfjs',
   uses: ['manualProjection'],
-  judge: ({ sourceFile }) => {
-    const fn: FunctionDeclaration | Node | undefined =
+  judge: ({ sourceFile, morph }) => {
+    const fn: Morph.Node | undefined =
       sourceFile.getFunction('manualProjection') ?? sourceFile.getVariableDeclaration('manualProjection')?.getInitializer();
     if (!fn) return failed('manualProjection should be a function declared in this file.');
-    const use = findTfUse(fn, tfBindings(sourceFile), sourceFile, new Set());
+    const use = findTfUse(morph, fn, tfBindings(sourceFile), sourceFile, new Set());
     if (!use) return passed();
     const { line, column } = sourceFile.getLineAndColumnAtPos(use.getStart());
     return failed(

@@ -1,0 +1,42 @@
+/** Messages between the grader and its compile worker. */
+import type { Verdict } from '../checks/types.js';
+import type { Diagnostic } from '../report/types.js';
+
+export interface CompileRequest {
+  type: 'compile';
+  id: number;
+  source: string;
+  fileName: string;
+  displayPath: string;
+  /** Whose static checks to judge; none when compiling the reference. */
+  exerciseId: string | null;
+}
+
+export interface TypecheckRequest {
+  type: 'typecheck';
+  id: number;
+  source: string;
+  fileName: string;
+  displayPath: string;
+}
+
+export type WorkerRequest = CompileRequest | TypecheckRequest;
+
+export interface CompileResult {
+  /** CommonJS for the runner. */
+  code: string;
+  /** Maps stack-trace positions in `code` back to the student's TypeScript. */
+  sourceMap: string | undefined;
+  /** Syntax errors and refused imports: any of these makes the submission a compile error. */
+  errors: Diagnostic[];
+  exports: string[];
+  /** Exports whose body still throws the skeleton's TODO error. */
+  stubbedExports: string[];
+  /** Each static check's verdict on this source, or the message of the judge's own failure. */
+  staticVerdicts: Record<string, Verdict | { status: 'internal-error'; message: string }>;
+}
+
+export type WorkerResponse =
+  | { type: 'compiled'; id: number; result: CompileResult }
+  | { type: 'typechecked'; id: number; diagnostics: Diagnostic[] }
+  | { type: 'failed'; id: number; message: string };

@@ -1,0 +1,124 @@
+/**
+ * The compile worker: a process of its own that parses, transpiles and analyses submissions, judges
+ * the static checks on their AST, and type-checks them. TypeScript is loaded here and only here, so
+ * the grader's main process starts fast; the tfjs typings (about a second to load) are loaded once
+ * per grader run; and a type-level bomb can be stopped from outside without touching the grader.
+ */
+import path from 'node:path';
+import * as morph from 'ts-morph';
+import type { StaticCheck } from '../checks/types.js';
+import { importExerciseDefinition } from '../exercise/import-definition.js';
+import { PROJECT_ROOT } from '../paths.js';
+import { analyzeSource, releaseAnalysis } from './analyze.js';
+import type { CompileRequest, CompileResult, TypecheckRequest, WorkerRequest, WorkerResponse } from './compile-protocol.js';
+import { toDiagnostic, transpileSubmission } from './transpile.js';
+
+const { Project, ts } = morph;
+
+// A path below the package root, so that '@tensorflow/tfjs' resolves to the installed typings.
+const virtualDir = path.join(PROJECT_ROOT, '.autograde-typecheck');
+
+let project: morph.Project | undefined;
+
+/** Created on the first type check, so that compiling is not held up by loading the typings. */
+function typecheckProject(): morph.Project {
+  if (project) return project;
+  project = new Project({
+    compilerOptions: {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      skipLibCheck: true,
+      noEmit: true,
+      types: [],
+      // The language without the DOM: lib.dom.d.ts alone is most of what the default libs parse,
+      // and a student's file runs in node, not a browser. What node offers a student is below.
+      lib: ['lib.es2022.d.ts'],
+    },
+    skipAddingFilesFromTsConfig: true,
+  });
+  // The globals a submission may use besides the language itself. `process`, `require` and the
+  // like are left out on purpose: using them is reported, as the sandbox refuses them anyway.
+  project.createSourceFile(
+    path.join(virtualDir, 'globals.d.ts'),
+    [
+      'interface Console { log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void; error(...data: unknown[]): void; debug(...data: unknown[]): void; table(data: unknown): void; time(label?: string): void; timeEnd(label?: string): void; }',
+      'declare var console: Console;',
+      'declare function setTimeout(callback: (...args: unknown[]) => void, ms?: number): unknown;',
+      'declare function clearTimeout(handle: unknown): void;',
+      'declare function queueMicrotask(callback: () => void): void;',
+      'declare function structuredClone<T>(value: T): T;',
+      'declare var performance: { now(): number };',
+    ].join('\n'),
+    { overwrite: true },
+  );
+  return project;
+}
+
+const staticChecksByExercise = new Map<string, StaticCheck[]>();
+
+async function staticChecks(exerciseId: string): Promise<StaticCheck[]> {
+  let checks = staticChecksByExercise.get(exerciseId);
+  if (!checks) {
+    const definition = await importExerciseDefinition(exerciseId);
+    checks = definition.checks.filter((check): check is StaticCheck => check.kind === 'static');
+    staticChecksByExercise.set(exerciseId, checks);
+  }
+  return checks;
+}
+
+async function compile(request: CompileRequest): Promise<CompileResult> {
+  const transpiled = transpileSubmission(request.source, request.fileName, request.displayPath);
+  const analysis = analyzeSource(request.source, request.displayPath);
+  try {
+    const staticVerdicts: CompileResult['staticVerdicts'] = {};
+    for (const check of request.exerciseId ? await staticChecks(request.exerciseId) : []) {
+      try {
+        staticVerdicts[check.id] = check.judge({ sourceFile: analysis.sourceFile, morph });
+      } catch (error) {
+        staticVerdicts[check.id] = { status: 'internal-error', message: (error as Error).message };
+      }
+    }
+    return {
+      code: transpiled.code,
+      sourceMap: transpiled.sourceMap,
+      errors: [...transpiled.syntaxErrors, ...analysis.refusedImports],
+      exports: [...analysis.exports.keys()],
+      stubbedExports: [...analysis.stubbedExports],
+      staticVerdicts,
+    };
+  } finally {
+    releaseAnalysis(analysis);
+  }
+}
+
+function typecheck(request: TypecheckRequest): WorkerResponse {
+  const checker = typecheckProject();
+  const file = checker.createSourceFile(path.join(virtualDir, `${request.id}`, request.fileName), request.source, { overwrite: true });
+  try {
+    const diagnostics = checker
+      .getProgram()
+      .compilerObject.getSemanticDiagnostics(file.compilerNode)
+      .filter((d) => d.category === ts.DiagnosticCategory.Error)
+      .map((d) => toDiagnostic(d, request.displayPath, 'warning'));
+    return { type: 'typechecked', id: request.id, diagnostics };
+  } finally {
+    checker.removeSourceFile(file);
+  }
+}
+
+// Requests are served strictly in order: a compile is never stuck behind a later type check.
+let queue = Promise.resolve();
+process.on('message', (raw: unknown) => {
+  const request = raw as WorkerRequest;
+  queue = queue.then(async () => {
+    let response: WorkerResponse;
+    try {
+      response = request.type === 'compile' ? { type: 'compiled', id: request.id, result: await compile(request) } : typecheck(request);
+    } catch (error) {
+      response = { type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) };
+    }
+    process.send!(response);
+  });
+});

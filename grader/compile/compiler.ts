@@ -1,0 +1,126 @@
+/**
+ * The grader's side of the compile worker: one long-lived process for a whole grader run, started
+ * before the grader loads anything heavy and restarted only when a submission made it time out.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { DIST_DIR } from '../paths.js';
+import type { Diagnostic } from '../report/types.js';
+import type { CompileRequest, CompileResult, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
+
+export type CompileOutcome =
+  | { kind: 'compiled'; result: CompileResult; durationMs: number }
+  | { kind: 'timeout'; limitMs: number; durationMs: number }
+  | { kind: 'failed'; message: string; durationMs: number };
+
+export type TypecheckOutcome =
+  | { kind: 'checked'; diagnostics: Diagnostic[]; durationMs: number }
+  | { kind: 'timeout'; limitMs: number; durationMs: number }
+  | { kind: 'failed'; message: string; durationMs: number };
+
+export interface SourceToCompile {
+  source: string;
+  fileName: string;
+  displayPath: string;
+}
+
+const WORKER_PATH = path.join(DIST_DIR, 'grader', 'compile', 'compile-worker.js');
+
+/** Compiling a file takes milliseconds once TypeScript is loaded; this allows for loading it too. */
+const COMPILE_LIMIT_MS = 30_000;
+
+export class Compiler {
+  private worker: ChildProcess | null = null;
+  private nextId = 1;
+  private pending = 0;
+
+  /** The type-check limit is the rubric's; this default holds until the rubric is loaded. */
+  constructor(private typecheckLimitMs = 30_000) {}
+
+  setTypecheckLimit(limitMs: number): void {
+    this.typecheckLimitMs = limitMs;
+  }
+
+  /** Starts the worker now, so that it loads TypeScript while the grader does other work. */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
+  compile(file: SourceToCompile, exerciseId: string | null): Promise<CompileOutcome> {
+    const request: CompileRequest = { type: 'compile', id: this.nextId++, exerciseId, ...file };
+    return this.request(request, COMPILE_LIMIT_MS).then((answer) =>
+      answer.kind === 'answered'
+        ? answer.response.type === 'compiled'
+          ? { kind: 'compiled', result: answer.response.result, durationMs: answer.durationMs }
+          : { kind: 'failed', message: answer.response.type === 'failed' ? answer.response.message : 'unexpected answer', durationMs: answer.durationMs }
+        : answer,
+    );
+  }
+
+  typecheck(file: SourceToCompile): Promise<TypecheckOutcome> {
+    const request: TypecheckRequest = { type: 'typecheck', id: this.nextId++, ...file };
+    return this.request(request, this.typecheckLimitMs).then((answer) =>
+      answer.kind === 'answered'
+        ? answer.response.type === 'typechecked'
+          ? { kind: 'checked', diagnostics: answer.response.diagnostics, durationMs: answer.durationMs }
+          : { kind: 'failed', message: answer.response.type === 'failed' ? answer.response.message : 'unexpected answer', durationMs: answer.durationMs }
+        : answer,
+    );
+  }
+
+  close(): void {
+    this.worker?.kill('SIGKILL');
+    this.worker = null;
+  }
+
+  private ensureWorker(): ChildProcess {
+    if (this.worker && this.worker.exitCode === null && this.worker.connected) return this.worker;
+    this.worker = fork(WORKER_PATH, [], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: ['--max-old-space-size=2048'] });
+    // An idle worker must not keep the grader alive once the work is done.
+    this.worker.unref();
+    this.worker.channel?.unref();
+    return this.worker;
+  }
+
+  /**
+   * Sends one request; the worker serves them in order. A time limit counts from sending, so a
+   * request queued behind a slow one may use up some of its time waiting: limits are generous.
+   */
+  private request(
+    request: CompileRequest | TypecheckRequest,
+    limitMs: number,
+  ): Promise<{ kind: 'answered'; response: WorkerResponse; durationMs: number } | { kind: 'timeout'; limitMs: number; durationMs: number } | { kind: 'failed'; message: string; durationMs: number }> {
+    const startedAt = performance.now();
+    const elapsed = (): number => performance.now() - startedAt;
+    const worker = this.ensureWorker();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        // A stuck worker holds every request behind it: it is replaced, and those fail too.
+        this.close();
+        resolve({ kind: 'timeout', limitMs, durationMs: elapsed() });
+      }, limitMs);
+      const onMessage = (raw: unknown): void => {
+        const response = raw as WorkerResponse;
+        if (response.id !== request.id) return;
+        cleanup();
+        resolve({ kind: 'answered', response, durationMs: elapsed() });
+      };
+      const onExit = (code: number | null, signal: string | null): void => {
+        cleanup();
+        if (this.worker === worker) this.worker = null;
+        resolve({ kind: 'failed', message: `the compile worker stopped (exit ${code ?? signal})`, durationMs: elapsed() });
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        if (--this.pending === 0) worker.channel?.unref();
+      };
+      if (this.pending++ === 0) worker.channel?.ref();
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      worker.send(request);
+    });
+  }
+}
