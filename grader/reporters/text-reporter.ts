@@ -37,11 +37,14 @@ function indent(text: string, spaces: number): string {
     .join('\n');
 }
 
-function renderCheck(c: Colors, check: CheckResult, idWidth: number): string[] {
+function renderCheck(c: Colors, check: CheckResult, idWidth: number, previous: CheckResult | undefined): string[] {
   const hidden = check.visibility === 'hidden' ? c.dim(' (hidden)') : '';
   const head = `  ${paint(c, check.status, SYMBOLS[check.status])} ${check.id.padEnd(idWidth)}  ${formatPoints(check.score, check.maxScore).padStart(5)}  ${check.title}${hidden}`;
   const lines = [head];
-  if (check.status !== 'passed') lines.push(indent(paint(c, check.status, `${check.status}: ${check.message}`), 6));
+  if (check.status === 'passed') return lines;
+  // Five checks skipped for the same reason need the reason once, not five times.
+  const isRepeat = previous !== undefined && previous.status === check.status && previous.message === check.message;
+  lines.push(indent(paint(c, check.status, isRepeat ? `${check.status}: (as above)` : `${check.status}: ${check.message}`), 6));
   return lines;
 }
 
@@ -55,7 +58,7 @@ export function renderReport(report: Report, c: Colors): string {
     const score = checks.reduce((sum, check) => sum + check.score, 0);
     const max = checks.reduce((sum, check) => sum + check.maxScore, 0);
     lines.push(`  ${c.bold(part)} ${c.dim(formatPoints(score, max))}`);
-    for (const check of checks) lines.push(...renderCheck(c, check, idWidth).map((line) => `  ${line}`));
+    checks.forEach((check, index) => lines.push(...renderCheck(c, check, idWidth, checks[index - 1]).map((line) => `  ${line}`)));
   }
   if (report.diagnostics.length > 0) {
     lines.push(`  ${c.bold('diagnostics')}`);
