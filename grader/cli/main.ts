@@ -31,6 +31,7 @@ interface GradeFlags {
   minScore?: MinScore;
   rubric?: string;
   color?: boolean;
+  typecheck: boolean;
 }
 
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
@@ -48,6 +49,7 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
       exercise: flags.exercise,
       backend: flags.backend,
       rubricPath: flags.rubric,
+      isTypecheckEnabled: flags.typecheck,
       onReport: (report) => reporter.onReport?.(report),
       onSkip: (input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
@@ -79,6 +81,7 @@ export function createProgram(): Command {
     .option('-f, --format <name>', `output format: ${Object.keys(REPORTERS).join(', ')}`, parseFormat, 'text')
     .option('--min-score <n>', 'exit 1 unless every submission scores at least n points (or n%)', parseMin)
     .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
+    .option('--no-typecheck', 'skip type checking: no type diagnostics, a faster run')
     .option('--color', 'colour the text output even when not on a terminal')
     .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
     .action(async (paths: string[], flags: GradeFlags) => {

@@ -17,6 +17,8 @@ export interface GradeManyOptions {
   compiler?: Compiler;
   backend: BackendChoice;
   rubricPath?: string;
+  /** Type errors as diagnostics (the default); off saves the type check's time. */
+  isTypecheckEnabled?: boolean;
   onReport?: (report: Report) => void;
   /** A submission that could not be graded at all (unreadable path); the others still are. */
   onSkip?: (input: string, error: GraderError) => void;
@@ -46,7 +48,7 @@ export async function gradeMany(inputs: string[], options: GradeManyOptions): Pr
   try {
     for (const [index, input] of inputs.entries()) {
       try {
-        const report = await gradeSubmission(input, { exercise, backend, compiler, reference, pool });
+        const report = await gradeSubmission(input, { exercise, backend, compiler, reference, pool, isTypecheckEnabled: options.isTypecheckEnabled ?? true });
         // The next submission's runner starts while this one's report is written.
         if (index + 1 < inputs.length) pool.prepare();
         reports.push(report);

@@ -30,6 +30,8 @@ export interface GradeContext {
   reference: Promise<ReferenceOutputs>;
   /** Sandboxed runners, started ahead of time where possible. */
   pool: RunnerPool;
+  /** Off with `--no-typecheck`: no type diagnostics, and no type-check time. */
+  isTypecheckEnabled: boolean;
 }
 
 /** A directory holding the exercise's file, or the file itself. */
@@ -136,7 +138,9 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const stubbedExports = new Set(result.stubbedExports);
 
   // Type errors never stop a run, so the type check overlaps with the sandboxed checks.
-  const typecheck: Promise<TypecheckOutcome> = context.compiler.typecheck(toCompile);
+  const typecheck: Promise<TypecheckOutcome> = context.isTypecheckEnabled
+    ? context.compiler.typecheck(toCompile)
+    : Promise.resolve({ kind: 'checked', diagnostics: [], durationMs: 0 });
   const studentFile = { mapStack: createStackMapper(result.sourceMap, displayPath), displayPath };
   const limits = sandboxLimits(exercise);
   const session = new SandboxSession({ pool: context.pool, code: result.code, filename: displayPath });

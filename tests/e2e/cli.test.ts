@@ -26,6 +26,17 @@ describe('autograde CLI', () => {
     expect(report.checks.map((c) => c.id.split('.')[0])).toEqual(expect.arrayContaining(['projection', 'manual', 'module', 'similarity', 'training']));
   });
 
+  it('reports type errors as warnings, and leaves them out with --no-typecheck', async () => {
+    const fixture = 'tests/fixtures/qkv-projection/pass/type-error-still-runs';
+    const typed = JSON.parse((await runCli(['grade', fixture, '--backend', 'cpu', '--format', 'json'])).stdout) as Report;
+    expect(typed.status).toBe('passed');
+    expect(typed.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 86, message: expect.stringContaining("not assignable to type 'Tensor1D'") })]);
+    const untyped = JSON.parse((await runCli(['grade', fixture, '--backend', 'cpu', '--format', 'json', '--no-typecheck'])).stdout) as Report;
+    expect(untyped.status).toBe('passed');
+    expect(untyped.diagnostics).toEqual([]);
+    expect(untyped.timings.typecheckMs).toBe(0);
+  });
+
   it('exits 1 below --min-score and 0 at or above it', async () => {
     const below = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '1']);
     expect(below.exitCode).toBe(1);
