@@ -11,50 +11,12 @@ import { importExerciseDefinition } from '../exercise/import-definition.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { analyzeSource, releaseAnalysis } from './analyze.js';
 import type { CompileRequest, CompileResult, TypecheckRequest, WorkerRequest, WorkerResponse } from './compile-protocol.js';
-import { toDiagnostic, transpileSubmission } from './transpile.js';
+import { transpileSubmission } from './transpile.js';
+import { TypecheckProgram } from './typecheck-program.js';
 
-const { Project, ts } = morph;
-
-// A path below the package root, so that '@tensorflow/tfjs' resolves to the installed typings.
-const virtualDir = path.join(PROJECT_ROOT, '.autograde-typecheck');
-
-let project: morph.Project | undefined;
-
-/** Created on the first type check, so that compiling is not held up by loading the typings. */
-function typecheckProject(): morph.Project {
-  if (project) return project;
-  project = new Project({
-    compilerOptions: {
-      strict: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      skipLibCheck: true,
-      noEmit: true,
-      types: [],
-      // The language without the DOM: lib.dom.d.ts alone is most of what the default libs parse,
-      // and a student's file runs in node, not a browser. What node offers a student is below.
-      lib: ['lib.es2022.d.ts'],
-    },
-    skipAddingFilesFromTsConfig: true,
-  });
-  // The globals a submission may use besides the language itself. `process`, `require` and the
-  // like are left out on purpose: using them is reported, as the sandbox refuses them anyway.
-  project.createSourceFile(
-    path.join(virtualDir, 'globals.d.ts'),
-    [
-      'interface Console { log(...data: unknown[]): void; info(...data: unknown[]): void; warn(...data: unknown[]): void; error(...data: unknown[]): void; debug(...data: unknown[]): void; table(data: unknown): void; time(label?: string): void; timeEnd(label?: string): void; }',
-      'declare var console: Console;',
-      'declare function setTimeout(callback: (...args: unknown[]) => void, ms?: number): unknown;',
-      'declare function clearTimeout(handle: unknown): void;',
-      'declare function queueMicrotask(callback: () => void): void;',
-      'declare function structuredClone<T>(value: T): T;',
-      'declare var performance: { now(): number };',
-    ].join('\n'),
-    { overwrite: true },
-  );
-  return project;
-}
+// Created on the first type check, so that compiling is not held up by loading the typings. Its
+// folder lies below the package root, so that '@tensorflow/tfjs' resolves to the installed typings.
+let typechecker: TypecheckProgram | undefined;
 
 const staticChecksByExercise = new Map<string, StaticCheck[]>();
 
@@ -94,18 +56,8 @@ async function compile(request: CompileRequest): Promise<CompileResult> {
 }
 
 function typecheck(request: TypecheckRequest): WorkerResponse {
-  const checker = typecheckProject();
-  const file = checker.createSourceFile(path.join(virtualDir, `${request.id}`, request.fileName), request.source, { overwrite: true });
-  try {
-    const diagnostics = checker
-      .getProgram()
-      .compilerObject.getSemanticDiagnostics(file.compilerNode)
-      .filter((d) => d.category === ts.DiagnosticCategory.Error)
-      .map((d) => toDiagnostic(d, request.displayPath, 'warning'));
-    return { type: 'typechecked', id: request.id, diagnostics };
-  } finally {
-    checker.removeSourceFile(file);
-  }
+  typechecker ??= new TypecheckProgram(path.join(PROJECT_ROOT, '.autograde-typecheck'));
+  return { type: 'typechecked', id: request.id, diagnostics: typechecker.check(request.fileName, request.source, request.displayPath) };
 }
 
 // Requests are served strictly in order: a compile is never stuck behind a later type check.
