@@ -2,7 +2,11 @@
  * What can be learnt from the student's source without running it: which modules it imports,
  * which exports still hold the skeleton's TODO stub, and a ts-morph AST for static checks.
  */
-import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
+import type * as Morph from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { morph } from './typescript.js';
+
+const { Node, Project, SyntaxKind } = morph;
 import type { Diagnostic } from '../report/types.js';
 
 export const ALLOWED_IMPORT = '@tensorflow/tfjs';
@@ -12,14 +16,14 @@ export interface SourceAnalysis {
   /** Imports of anything but tfjs, as compile errors that name the line and the fix. */
   refusedImports: Diagnostic[];
   /** Exported names and their declarations, found syntactically. */
-  exports: Map<string, Node>;
+  exports: Map<string, Morph.Node>;
   /** Exports whose body still throws the skeleton's `TODO` error. */
   stubbedExports: Set<string>;
 }
 
 const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
 
-function isTodoThrow(node: Node): boolean {
+function isTodoThrow(node: Morph.Node): boolean {
   if (!Node.isThrowStatement(node)) return false;
   const thrown = node.getExpression();
   if (!Node.isNewExpression(thrown)) return false;
@@ -28,11 +32,11 @@ function isTodoThrow(node: Node): boolean {
 }
 
 /** A body whose own statements (not a nested branch) throw the TODO error is still a stub. */
-function bodyThrowsTodo(body: Node | undefined): boolean {
+function bodyThrowsTodo(body: Morph.Node | undefined): boolean {
   return body !== undefined && Node.isBlock(body) && body.getStatements().some(isTodoThrow);
 }
 
-function isStub(declaration: Node): boolean {
+function isStub(declaration: Morph.Node): boolean {
   if (Node.isFunctionDeclaration(declaration)) return bodyThrowsTodo(declaration.getBody());
   if (Node.isClassDeclaration(declaration)) {
     const members = [...declaration.getConstructors(), ...declaration.getMethods()];
@@ -45,7 +49,7 @@ function isStub(declaration: Node): boolean {
   return false;
 }
 
-function refuse(sourceFile: SourceFile, node: Node, displayPath: string, specifier: string): Diagnostic {
+function refuse(sourceFile: SourceFile, node: Morph.Node, displayPath: string, specifier: string): Diagnostic {
   const { line, column } = sourceFile.getLineAndColumnAtPos(node.getStart());
   return {
     file: displayPath,
@@ -60,11 +64,11 @@ function refuse(sourceFile: SourceFile, node: Node, displayPath: string, specifi
  * Exported declarations read from the syntax alone. ts-morph's getExportedDeclarations would
  * build a whole program with a type checker, which costs about half a second per grader run.
  */
-function findExports(sourceFile: SourceFile): Map<string, Node> {
-  const exports = new Map<string, Node>();
-  const local = new Map<string, Node>();
+function findExports(sourceFile: SourceFile): Map<string, Morph.Node> {
+  const exports = new Map<string, Morph.Node>();
+  const local = new Map<string, Morph.Node>();
   for (const statement of sourceFile.getStatements()) {
-    const declarations: Array<[string | undefined, Node]> = [];
+    const declarations: Array<[string | undefined, Morph.Node]> = [];
     if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) declarations.push([statement.getName(), statement]);
     if (Node.isVariableStatement(statement)) for (const d of statement.getDeclarations()) declarations.push([d.getName(), d]);
     if (Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || Node.isEnumDeclaration(statement)) declarations.push([statement.getName(), statement]);

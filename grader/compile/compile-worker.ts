@@ -5,7 +5,7 @@
  * per grader run; and a type-level bomb can be stopped from outside without touching the grader.
  */
 import path from 'node:path';
-import * as morph from 'ts-morph';
+import { morph } from './typescript.js';
 import type { StaticCheck } from '../checks/types.js';
 import { importExerciseDefinition } from '../exercise/import-definition.js';
 import { PROJECT_ROOT } from '../paths.js';

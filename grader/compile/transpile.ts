@@ -2,7 +2,8 @@
  * Turns the student's TypeScript into the CommonJS the runner evaluates. Only syntax errors stop
  * a submission here; type errors come from the type checker and never block running.
  */
-import { ts } from 'ts-morph';
+import type { TS } from './typescript.js';
+import { ts } from './typescript.js';
 import type { Diagnostic } from '../report/types.js';
 
 export interface TranspileResult {
@@ -12,14 +13,14 @@ export interface TranspileResult {
   syntaxErrors: Diagnostic[];
 }
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
+const COMPILER_OPTIONS: TS.CompilerOptions = {
   module: ts.ModuleKind.CommonJS,
   target: ts.ScriptTarget.ES2022,
   esModuleInterop: true,
   sourceMap: true,
 };
 
-export function toDiagnostic(diagnostic: ts.Diagnostic, displayPath: string, severity: Diagnostic['severity']): Diagnostic {
+export function toDiagnostic(diagnostic: TS.Diagnostic, displayPath: string, severity: Diagnostic['severity']): Diagnostic {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   if (diagnostic.file && diagnostic.start !== undefined) {
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);

@@ -5,14 +5,15 @@
  * change a type). About half the cost of the general-purpose project on a cold start.
  */
 import path from 'node:path';
-import { getLibFiles, ts } from '@ts-morph/common';
+import type { TS } from './typescript.js';
+import { morphCommon, ts } from './typescript.js';
 import type { Diagnostic } from '../report/types.js';
 import { toDiagnostic } from './transpile.js';
 
 /** Where TypeScript's own lib files appear to be; they are served from memory. */
 const LIB_DIR = '/__typescript-lib';
 
-const OPTIONS: ts.CompilerOptions = {
+const OPTIONS: TS.CompilerOptions = {
   strict: true,
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
@@ -38,12 +39,12 @@ const GLOBALS = [
 ].join('\n');
 
 export class TypecheckProgram {
-  private readonly libs = new Map(getLibFiles().map((file) => [file.fileName, file.text]));
-  private readonly cache = new Map<string, ts.SourceFile>();
-  private readonly host: ts.CompilerHost;
+  private readonly libs = new Map(morphCommon.getLibFiles().map((file) => [file.fileName, file.text]));
+  private readonly cache = new Map<string, TS.SourceFile>();
+  private readonly host: TS.CompilerHost;
   private readonly globalsFile: string;
   private submission: { fileName: string; text: string } | null = null;
-  private program: ts.Program | undefined;
+  private program: TS.Program | undefined;
 
   /** `dir` must lie below the package root, so that '@tensorflow/tfjs' resolves to its typings. */
   constructor(private readonly dir: string) {

@@ -1,0 +1,15 @@
+/**
+ * TypeScript and ts-morph, loaded with `require`. Imported from ESM, node would first scan their
+ * ten megabytes of CommonJS for export names (cjs-module-lexer), about 50 ms on every cold start
+ * of the compile worker; `require` skips that scan.
+ */
+import { createRequire } from 'node:module';
+import type * as Morph from 'ts-morph';
+import type * as MorphCommon from '@ts-morph/common';
+
+const require = createRequire(import.meta.url);
+
+export const morph = require('ts-morph') as typeof Morph;
+export const morphCommon = require('@ts-morph/common') as typeof MorphCommon;
+export const ts = morph.ts;
+export type { ts as TS } from 'ts-morph';
