@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './compare.js';
 export { createCheckRegistry, getCheck } from './registry.js';
 export type { Wire } from '../runtime/protocol.js';
+export type { Tolerance } from '../rubric/schema.js';

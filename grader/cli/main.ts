@@ -51,7 +51,7 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
       rubricPath: flags.rubric,
       isTypecheckEnabled: flags.typecheck,
       onReport: (report) => reporter.onReport?.(report),
-      onSkip: (input, error) => process.stderr.write(`autograde: ${error.message}\n`),
+      onSkip: (_input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
   } finally {
     compiler.close();

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, item, judgeClose, passed, referenceTensor } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { judgeTripleValues } from './qkv-triple.js';
 import { randomMatrix, seededRandom } from './data.js';
 
 const random = seededRandom(2024);
@@ -23,13 +24,6 @@ export default defineRuntimeCheck({
     projection.wV.setWeights([tf.tensor2d(input.kernels.wV)]);
     return projection.forward(x);
   },
-  judge: ({ actual, expected, tolerance }) => {
-    for (const [index, name] of ['Q', 'K', 'V'].entries()) {
-      const got = expectTensor(item(actual, index), name);
-      if ('verdict' in got) return got.verdict;
-      const verdict = judgeClose(name, got.tensor, referenceTensor(item(expected, index), name), tolerance, `Each of Q, K, V must be x · kernel of its own layer (${name} uses w${name}).`);
-      if (verdict.status === 'failed') return verdict;
-    }
-    return passed();
-  },
+  judge: ({ actual, expected, tolerance }) =>
+    judgeTripleValues('forward(x)', actual, expected, tolerance, (name) => `Each of Q, K, V must be x · kernel of its own layer (${name} uses w${name}).`),
 });

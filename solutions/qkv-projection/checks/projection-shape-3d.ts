@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, describeWire, expectTensor, failed, formatShape, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck, formatShape } from '../../../grader/checks/index.js';
+import { judgeTripleShapes } from './qkv-triple.js';
 
 const input = { dModel: 64, dK: 16, shape: [2, 10, 64], seed: 42 };
 
@@ -11,21 +12,9 @@ export default defineRuntimeCheck({
     const projection = new mod.QKVProjection(input.dModel, input.dK);
     return projection.forward(tf.randomNormal(input.shape, 0, 1, 'float32', input.seed));
   },
-  judge: ({ actual }) => {
-    if (!Array.isArray(actual) || actual.length !== 3) {
-      return failed(`forward(x) should return [Q, K, V], an array of three tensors, but it returned ${describeWire(actual)}.`);
-    }
-    const expected = [2, 10, 16];
-    for (const [index, name] of ['Q', 'K', 'V'].entries()) {
-      const result = expectTensor(actual[index], name);
-      if ('verdict' in result) return result.verdict;
-      if (formatShape(result.tensor.shape) !== formatShape(expected)) {
-        return failed(
-          `${name} has shape ${formatShape(result.tensor.shape)}; expected ${formatShape(expected)} for new QKVProjection(64, 16) on a [2, 10, 64] input. ` +
-            'Each layer must project dModel to dK: tf.layers.dense({ units: dK, useBias: false }).',
-        );
-      }
-    }
-    return passed();
-  },
+  judge: ({ actual }) =>
+    judgeTripleShapes('forward(x)', actual, [2, 10, 16], (name, got) =>
+      `${name} has shape ${formatShape(got)}; expected [2, 10, 16] for new QKVProjection(64, 16) on a [2, 10, 64] input. ` +
+      'Each layer must project dModel to dK: tf.layers.dense({ units: dK, useBias: false }).',
+    ),
 });

@@ -1,4 +1,4 @@
-import { defineRuntimeCheck, expectTensor, failed, formatNumber, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck, expectTensor, formatNumber, passed } from '../../../grader/checks/index.js';
 import { SIMILARITY_INPUT, similarityProbe } from './similarity-input.js';
 
 export default defineRuntimeCheck({
