@@ -57,10 +57,15 @@ export function describeProbeOutcome(outcome: Exclude<ProbeOutcome, { kind: 'val
           ? `The process running your code was killed by ${outcome.signal} during this check.`
           : `Your code ended the process${outcome.exitCode === null ? '' : ` (exit code ${outcome.exitCode})`} during this check. Do not call process.exit(); return your result instead.`,
       };
+    case 'channel-corrupted':
+      return { status: 'error', message: CHANNEL_CORRUPTED };
     case 'spawn-failed':
       return { status: 'internal-error', message: `The sandbox could not be started: ${outcome.message}` };
   }
 }
+
+const CHANNEL_CORRUPTED =
+  "Your code wrote to the grader's results channel (file descriptor 3), which ended the run. Submissions communicate only by returning values.";
 
 export function describeStartFailure(failure: StartFailure, file: StudentFile, limits: SandboxLimits): Described {
   switch (failure.kind) {
@@ -79,6 +84,8 @@ export function describeStartFailure(failure: StartFailure, file: StudentFile, l
       return { status: 'output-limit', message: `Loading your file printed more than ${failure.limitBytes} bytes of output.` };
     case 'exited':
       return { status: 'error', message: `Your file ended the process while it was loading${failure.exitCode === null ? '' : ` (exit code ${failure.exitCode})`}. Remove process.exit() and any other top-level code that stops the program.` };
+    case 'channel-corrupted':
+      return { status: 'error', message: CHANNEL_CORRUPTED };
     case 'spawn-failed':
       return { status: 'internal-error', message: `The sandbox could not be started: ${failure.message}` };
   }

@@ -7,15 +7,26 @@
  * Only node builtins and this folder are available here, so this file imports nothing else.
  */
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
+import { encodeFrame, FrameDecoder } from './framing.js';
 import type { BackendRequest, HostMessage, SandboxMessage, Wire } from './protocol.js';
 import { toWire, toWireError, type TensorLike } from './wire.js';
 
+/** The grader writes requests to fd 4 and reads answers from fd 3 (node's IPC is not used: its
+ * decoder throws in the parent on malformed input, which the student could write). */
+const REQUEST_FD = 4;
+const ANSWER_FD = 3;
+
+const answers = new net.Socket({ fd: ANSWER_FD, readable: false, writable: true });
+const requests = new net.Socket({ fd: REQUEST_FD, readable: true, writable: false });
+
 // Captured before any student code runs, so that later patching of globals cannot reach them.
-const send = process.send!.bind(process);
+const writeAnswer = answers.write.bind(answers);
 const now = performance.now.bind(performance);
 const makeFunction = Function;
+const exit = process.exit.bind(process);
 
 const tfjsEntry = process.argv[2];
 const packageRequire = createRequire(tfjsEntry);
@@ -28,7 +39,7 @@ let studentModule: Record<string, unknown> | undefined;
 let pendingProbe: { id: number; startedAt: number } | null = null;
 
 function post(message: SandboxMessage): void {
-  send(message);
+  writeAnswer(encodeFrame(message));
 }
 
 async function loadBackend(request: BackendRequest): Promise<Tfjs> {
@@ -112,12 +123,19 @@ const reportStray = (error: unknown): void => {
 process.on('uncaughtException', reportStray);
 process.on('unhandledRejection', reportStray);
 
-// Without the grader there is nobody to answer to: a runner whose grader died ends with it.
-process.on('disconnect', () => process.exit(0));
-
-process.on('message', (raw: unknown) => {
-  const message = raw as HostMessage;
+function handle(message: HostMessage): void {
   if (message?.type === 'init') void handleInit(message);
   else if (message?.type === 'load') handleLoad(message);
   else if (message?.type === 'probe') void handleProbe(message);
+}
+
+const decoder = new FrameDecoder();
+requests.on('data', (chunk: Buffer) => {
+  for (const decoded of decoder.push(chunk)) {
+    if (decoded.kind === 'message') handle(decoded.value as HostMessage);
+  }
 });
+// Without the grader there is nobody to answer to: a runner whose grader died ends with it.
+requests.on('end', () => exit(0));
+requests.on('error', () => exit(0));
+answers.on('error', () => exit(0));

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import tmp from 'tmp';
+import type { Readable, Writable } from 'node:stream';
+import { encodeFrame, FrameDecoder } from '../runtime/framing.js';
 import type { BackendRequest, HostMessage, SandboxMessage, Wire, WireError } from '../runtime/protocol.js';
 import type { SandboxLayer, SandboxViolation } from '../report/types.js';
 import { detectNamespaces, permissionFlag } from './layers.js';
@@ -23,6 +25,8 @@ export type Termination =
   | { kind: 'memory'; peakRssMb: number; limitMb: number }
   | { kind: 'output-limit'; limitBytes: number }
   | { kind: 'exited'; exitCode: number | null; signal: NodeJS.Signals | null }
+  /** Something not from the runner was written to the results channel and broke its framing. */
+  | { kind: 'channel-corrupted'; reason: string }
   | { kind: 'spawn-failed'; message: string };
 
 export type StartOutcome =
@@ -68,6 +72,8 @@ export class SandboxProcess {
   readonly violations: Array<Omit<SandboxViolation, 'checkId'>> = [];
   peakRssMb = 0;
   private readonly child: ChildProcess;
+  private readonly requests: Writable;
+  private readonly decoder = new FrameDecoder();
   private readonly nonce = randomBytes(24).toString('hex');
   private readonly scratch: tmp.DirResult;
   private readonly termination: Promise<Termination>;
@@ -124,16 +130,21 @@ export class SandboxProcess {
     this.child = spawn(command, args, {
       cwd: this.scratch.name,
       env: scrubbedEnv(this.scratch.name),
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
+      // fd 3 carries answers to the grader, fd 4 requests to the runner.
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so that the whole tree can be killed at once.
       detached: true,
     });
+    this.requests = this.child.stdio[4] as Writable;
+    // A runner that dies closes these pipes; the exit is what gets reported, not the pipe error.
+    this.requests.on('error', () => undefined);
+    const answers = this.child.stdio[3] as Readable;
+    answers.on('error', () => undefined);
+    answers.on('data', (chunk: Buffer) => this.receiveChunk(chunk));
     this.child.on('error', (error) => this.terminate({ kind: 'spawn-failed', message: error.message }));
     this.child.on('exit', (exitCode, signal) => this.terminate({ kind: 'exited', exitCode, signal }));
     this.child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
     this.child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
-    this.child.on('message', (raw) => this.receive(raw));
     this.watch = setInterval(() => this.checkMemory(), 50);
   }
 
@@ -204,12 +215,8 @@ export class SandboxProcess {
   }
 
   private send(message: HostMessage): void {
-    if (this.terminated || !this.child.connected) return;
-    try {
-      this.child.send(message);
-    } catch {
-      // The child closed its channel; its exit is reported through `termination`.
-    }
+    if (this.terminated || this.requests.destroyed) return;
+    this.requests.write(encodeFrame(message));
   }
 
   private awaitAnswer(limitMs: number, isWanted: (m: SandboxMessage) => boolean): Promise<SandboxMessage | Termination> {
@@ -231,6 +238,16 @@ export class SandboxProcess {
       void this.termination.then(finish);
       take();
     });
+  }
+
+  private receiveChunk(chunk: Buffer): void {
+    for (const decoded of this.decoder.push(chunk)) {
+      if (decoded.kind === 'message') this.receive(decoded.value);
+      else {
+        this.violations.push({ kind: 'channel', message: `the results channel was written to by something other than the runner: ${decoded.reason}` });
+        this.terminate({ kind: 'channel-corrupted', reason: decoded.reason });
+      }
+    }
   }
 
   private receive(raw: unknown): void {

@@ -49,12 +49,24 @@ describe('SandboxProcess', () => {
   });
 
   it('ignores forged results and records them as violations', async () => {
-    const runner = await load(
-      "exports.f = () => { process.send({ type: 'probe-result', nonce: 'f'.repeat(48), id: 1, isOk: true, value: 42, durationMs: 1 }); console.log('{\"score\": 30}'); return 1; };",
-    );
+    const forge = [
+      "const v8 = process.getBuiltinModule('v8'), fs = process.getBuiltinModule('fs');",
+      "const body = v8.serialize({ type: 'probe-result', nonce: 'f'.repeat(48), id: 1, isOk: true, value: 42, durationMs: 1 });",
+      'const header = Buffer.alloc(4); header.writeUInt32BE(body.length, 0);',
+      'fs.writeSync(3, Buffer.concat([header, body]));',
+    ].join(' ');
+    const runner = await load(`exports.f = () => { ${forge} console.log('{"score": 30}'); return 1; };`);
     const outcome = await runner.runProbe('c', call('f'), null, 5000);
     expect(outcome).toMatchObject({ kind: 'value', value: 1 });
     expect(runner.violations).toEqual([{ kind: 'channel', message: 'message with a wrong nonce on the results channel' }]);
+  });
+
+  it('survives garbage on the results channel: the run ends, the grader does not', async () => {
+    const runner = await load("exports.f = () => { process.getBuiltinModule('fs').writeSync(3, Buffer.from([0, 0, 0, 4, 1, 2, 3, 4])); return 1; };");
+    const outcome = await runner.runProbe('c', call('f'), null, 5000);
+    expect(outcome.kind).toBe('channel-corrupted');
+    expect(runner.isAlive).toBe(false);
+    expect(runner.violations[0]).toMatchObject({ kind: 'channel' });
   });
 
   it('denies reading files outside its view, and spawning processes', async () => {
