@@ -51,6 +51,9 @@ export function describeProbeOutcome(outcome: Exclude<ProbeOutcome, { kind: 'val
     case 'output-limit':
       return { status: 'output-limit', message: `Printed more than ${outcome.limitBytes} bytes of output and was stopped. Remove console.log calls from loops.` };
     case 'exited':
+      if (outcome.signal === 'SIGXCPU') {
+        return { status: 'timeout', message: 'Used more CPU time than all the checks together allow, and was stopped.' };
+      }
       return {
         status: 'error',
         message: outcome.signal && outcome.signal !== 'SIGKILL'

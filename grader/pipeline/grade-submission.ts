@@ -54,7 +54,9 @@ export function resolveSubmissionFile(input: string, fileName: string): string {
 
 export function sandboxLimits(exercise: LoadedExercise): SandboxLimits {
   const { importTimeMs, memoryMb, outputBytes } = exercise.rubric.limits;
-  return { importTimeMs, memoryMb, outputBytes };
+  // Every check's wall time together: one process never needs more CPU than that.
+  const totalMs = importTimeMs + [...exercise.rubric.checks.values()].reduce((sum, check) => sum + check.timeLimitMs, 0);
+  return { importTimeMs, memoryMb, outputBytes, cpuSeconds: Math.ceil(totalMs / 1000) };
 }
 
 function emptyTimings(): PhaseTimings {
@@ -111,7 +113,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       score,
       maxScore,
       backend: backend.label,
-      sandbox: extra.sandbox ?? { layers: [], restarts: 0, violations: [] },
+      sandbox: extra.sandbox ?? { layers: [], runs: [], restarts: 0, violations: [] },
       durationMs: Math.round(performance.now() - startedAt),
       timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as unknown as PhaseTimings,
       graderVersion: GRADER_VERSION,
@@ -178,7 +180,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     ? results.map((r) => ({ ...r, status: 'compile-error' as const, score: 0, message: 'Type checking did not finish in time.' }))
     : results;
   return finish(checks, isCompileError, {
-    sandbox: { layers: session.layers, restarts: session.restarts, violations: session.violations },
+    sandbox: { layers: session.layers, runs: session.runs, restarts: session.restarts, violations: session.violations },
   });
 
   async function runCheck(check: CheckDefinition, rubric: ResolvedCheckRubric): Promise<CheckResult> {
@@ -250,7 +252,7 @@ function judgeSafely(check: CheckDefinition, rubric: ResolvedCheckRubric, durati
 
 function violationKind(permission: string | undefined): 'file' | 'process' | 'worker' | 'other' {
   if (permission?.startsWith('FileSystem')) return 'file';
-  if (permission === 'ChildProcess') return 'process';
+  if (permission === 'ChildProcess' || permission === 'Signal') return 'process';
   if (permission === 'WorkerThreads') return 'worker';
   return 'other';
 }

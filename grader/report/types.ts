@@ -78,8 +78,21 @@ export interface SandboxViolation {
   message: string;
 }
 
+/** One sandboxed process: the checks it ran, what it cost, how it ended. */
+export interface RunRecord {
+  checks: string[];
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  /** `completed` when the grader closed it after its last check; otherwise what stopped it. */
+  endedBy: 'completed' | 'timeout' | 'memory' | 'output-limit' | 'exited' | 'channel-corrupted' | 'spawn-failed';
+  exitCode: number | null;
+  signal: string | null;
+}
+
 export interface SandboxSummary {
   layers: SandboxLayer[];
+  runs: RunRecord[];
   /** Fresh processes started after a timeout or crash, so later checks still ran. */
   restarts: number;
   violations: SandboxViolation[];

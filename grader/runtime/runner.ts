@@ -31,6 +31,17 @@ const exit = process.exit.bind(process);
 const tfjsEntry = process.argv[2];
 const packageRequire = createRequire(tfjsEntry);
 
+// Seat belts, not walls (the namespaces are the wall): a submission has no business signalling
+// processes, and without a PID namespace its parent is the grader itself.
+function refuseSignals(): void {
+  const refuse = (): never => {
+    throw Object.assign(new Error('Sending signals is not allowed in a submission.'), { code: 'ERR_ACCESS_DENIED', permission: 'Signal' });
+  };
+  for (const name of ['kill', '_kill']) Object.defineProperty(process, name, { value: refuse, writable: false, configurable: false });
+  Object.defineProperty(process, 'ppid', { value: 0, writable: false, configurable: false });
+}
+refuseSignals();
+
 type Tfjs = typeof import('@tensorflow/tfjs');
 
 let nonce = '';

@@ -39,3 +39,11 @@ export function detectNamespaces(): NamespaceSupport {
 export function permissionFlag(): string {
   return process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 }
+
+let prlimitCached: boolean | undefined;
+
+/** util-linux's `prlimit`, which sets resource limits on the process it starts. */
+export function hasPrlimit(): boolean {
+  prlimitCached ??= spawnSync('prlimit', ['--version'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  return prlimitCached;
+}

@@ -6,13 +6,22 @@ export interface SandboxLimits {
   memoryMb: number;
   /** Bytes of stdout and stderr together before the run is stopped. */
   outputBytes: number;
+  /**
+   * CPU seconds for the whole process (RLIMIT_CPU): a backstop behind the per-check wall time,
+   * sized to every check's limit together.
+   */
+  cpuSeconds: number;
 }
 
 export const DEFAULT_LIMITS: SandboxLimits = {
   importTimeMs: 15_000,
   memoryMb: 1024,
   outputBytes: 1_000_000,
+  cpuSeconds: 600,
 };
+
+/** The largest file the process may write (RLIMIT_FSIZE); it is allowed to write none at all. */
+export const FILE_SIZE_LIMIT_BYTES = 1024 * 1024;
 
 /** How much of the captured output a report keeps for feedback. */
 export const OUTPUT_KEPT_BYTES = 8_000;

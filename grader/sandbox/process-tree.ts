@@ -1,15 +1,8 @@
-/** Resident memory of a process and all its descendants, read from /proc (Linux only). */
+/** Resident memory and CPU time of a process and all its descendants, read from /proc (Linux). */
 import fs from 'node:fs';
 
-function readRssKb(pid: number): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
+/** /proc reports times in USER_HZ, which is 100 on every architecture Linux runs on. */
+const MS_PER_TICK = 10;
 
 function readChildren(pid: number): number[] {
   try {
@@ -24,16 +17,40 @@ function readChildren(pid: number): number[] {
   }
 }
 
-export function readTreeRssMb(rootPid: number): number {
-  let totalKb = 0;
+function readUsage(pid: number): { rssKb: number; cpuMs: number } {
+  let rssKb = 0;
+  let cpuMs = 0;
+  try {
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (match) rssKb = Number(match[1]);
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpuMs = (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    // Gone already.
+  }
+  return { rssKb, cpuMs };
+}
+
+export interface TreeUsage {
+  rssMb: number;
+  cpuMs: number;
+}
+
+export function readTreeUsage(rootPid: number): TreeUsage {
+  let rssKb = 0;
+  let cpuMs = 0;
   const stack = [rootPid];
   const seen = new Set<number>();
   while (stack.length > 0) {
     const pid = stack.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    totalKb += readRssKb(pid);
+    const usage = readUsage(pid);
+    rssKb += usage.rssKb;
+    cpuMs += usage.cpuMs;
     stack.push(...readChildren(pid));
   }
-  return totalKb / 1024;
+  return { rssMb: rssKb / 1024, cpuMs };
 }

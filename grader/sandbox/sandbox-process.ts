@@ -12,11 +12,11 @@ import type { Readable, Writable } from 'node:stream';
 import { encodeFrame, FrameDecoder } from '../runtime/framing.js';
 import type { BackendRequest, HostMessage, SandboxMessage, Wire, WireError } from '../runtime/protocol.js';
 import type { SandboxLayer, SandboxViolation } from '../report/types.js';
-import { detectNamespaces, permissionFlag } from './layers.js';
-import { OUTPUT_KEPT_BYTES, type SandboxLimits } from './limits.js';
+import { detectNamespaces, hasPrlimit, permissionFlag } from './layers.js';
+import { FILE_SIZE_LIMIT_BYTES, OUTPUT_KEPT_BYTES, type SandboxLimits } from './limits.js';
 import { parseSandboxMessage } from './messages.js';
 import { collectPackageDirs } from './readable-paths.js';
-import { readTreeRssMb } from './process-tree.js';
+import { readTreeUsage } from './process-tree.js';
 import { PROJECT_ROOT, RUNTIME_DIR, RUNNER_PATH } from '../paths.js';
 
 /** How a run ended when it did not end by answering. */
@@ -71,6 +71,8 @@ export class SandboxProcess {
   readonly layers: SandboxLayer[];
   readonly violations: Array<Omit<SandboxViolation, 'checkId'>> = [];
   peakRssMb = 0;
+  /** CPU time of the process tree at the last sample (every 50 ms, and at the end). */
+  cpuMs = 0;
   private readonly child: ChildProcess;
   private readonly requests: Writable;
   private readonly decoder = new FrameDecoder();
@@ -104,23 +106,33 @@ export class SandboxProcess {
     const nodeArgs = [
       permissionFlag(),
       ...readable.map((p) => `--allow-fs-read=${p}`),
-      `--allow-fs-write=${this.scratch.name}/`,
       `--max-old-space-size=${options.limits.memoryMb}`,
       ...(options.backend.name === 'tensorflow' ? [] : ['--no-addons']),
       '--disable-warning=ExperimentalWarning',
       RUNNER_PATH,
       tfjsEntry,
     ];
-    const [command, args] = namespaces.unshareArgs
-      ? ['unshare', [...namespaces.unshareArgs, process.execPath, ...nodeArgs]]
-      : [process.execPath, nodeArgs];
+    // Limits the kernel enforces whatever the code does: no core dumps, few open files, small
+    // files (it may write none: the permission model grants no write at all), and CPU time.
+    const rlimits = hasPrlimit()
+      ? ['prlimit', `--core=0`, `--nofile=256`, `--fsize=${FILE_SIZE_LIMIT_BYTES}`, `--cpu=${options.limits.cpuSeconds}`, '--']
+      : [];
+    const chain = [...(namespaces.unshareArgs ? ['unshare', ...namespaces.unshareArgs] : []), ...rlimits, process.execPath, ...nodeArgs];
+    const [command, ...args] = chain;
     this.layers = [
       { name: 'process', isActive: true, detail: 'a separate process per submission, restarted after a timeout or crash' },
       { name: 'environment', isActive: true, detail: 'scrubbed: only PATH, LANG, TZ, HOME and TMPDIR, pointing at a scratch directory' },
       {
         name: 'permission-model',
         isActive: true,
-        detail: `node ${permissionFlag()}: reads only the runtime and tfjs packages, writes only its scratch directory, no child processes, no workers${options.backend.name === 'tensorflow' ? '' : ', no native addons'}`,
+        detail: `node ${permissionFlag()}: reads only the runtime and tfjs packages, writes nothing, no child processes, no workers${options.backend.name === 'tensorflow' ? '' : ', no native addons'}`,
+      },
+      {
+        name: 'rlimits',
+        isActive: rlimits.length > 0,
+        detail: rlimits.length > 0
+          ? `prlimit: no core dumps, 256 open files, files up to ${FILE_SIZE_LIMIT_BYTES} bytes, ${options.limits.cpuSeconds} s of CPU`
+          : 'unavailable (no prlimit): only the limits enforced by the grader apply',
       },
       { name: 'namespaces', isActive: namespaces.unshareArgs !== null, detail: namespaces.detail },
       { name: 'time-limit', isActive: true, detail: 'wall time per check, enforced by the grader' },
@@ -271,10 +283,23 @@ export class SandboxProcess {
     }
   }
 
+  /** How the run went, for the report: what it cost and how it ended. */
+  get stats(): { wallMs: number; cpuMs: number; peakRssMb: number; endedBy: Termination | null } {
+    return { wallMs: performance.now() - this.spawnedAt, cpuMs: this.cpuMs, peakRssMb: this.peakRssMb, endedBy: this.terminated };
+  }
+
+  private sample(): number {
+    if (this.child.pid === undefined) return 0;
+    const usage = readTreeUsage(this.child.pid);
+    this.peakRssMb = Math.max(this.peakRssMb, usage.rssMb);
+    // A process that is gone reads as zero; the last real sample stands.
+    if (usage.cpuMs > 0) this.cpuMs = usage.cpuMs;
+    return usage.rssMb;
+  }
+
   private checkMemory(): void {
-    if (this.terminated || this.child.pid === undefined) return;
-    const rssMb = readTreeRssMb(this.child.pid);
-    this.peakRssMb = Math.max(this.peakRssMb, rssMb);
+    if (this.terminated) return;
+    const rssMb = this.sample();
     if (rssMb > this.options.limits.memoryMb) {
       this.terminate({ kind: 'memory', peakRssMb: rssMb, limitMb: this.options.limits.memoryMb });
     }
@@ -288,6 +313,7 @@ export class SandboxProcess {
     }
     this.terminated = reason;
     clearInterval(this.watch);
+    this.sample();
     if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) {
       try {
         process.kill(-this.child.pid, 'SIGKILL');

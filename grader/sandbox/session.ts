@@ -4,7 +4,7 @@
  * it happened in. A failure while loading the module is deterministic, so it is remembered and
  * answered for every later check instead of being retried.
  */
-import type { SandboxLayer, SandboxViolation } from '../report/types.js';
+import type { RunRecord, SandboxLayer, SandboxViolation } from '../report/types.js';
 import type { Wire } from '../runtime/protocol.js';
 import type { RunnerPool } from './runner-pool.js';
 import type { ProbeOutcome, SandboxProcess, StartOutcome, StartTimings } from './sandbox-process.js';
@@ -22,6 +22,8 @@ export class SandboxSession {
   peakRssMb = 0;
   layers: SandboxLayer[] = [];
   readonly violations: SandboxViolation[] = [];
+  readonly runs: RunRecord[] = [];
+  private currentChecks: string[] = [];
   /** From the first start, which is the one a cold run pays for. */
   timings: SessionTimings | null = null;
   exports: string[] = [];
@@ -53,6 +55,7 @@ export class SandboxSession {
     if (this.startFailure) return { kind: 'start-failed', ...this.startFailure };
     const runner = await this.ensureRunner();
     if (!runner) return { kind: 'start-failed', ...this.startFailure! };
+    this.currentChecks.push(checkId);
     const outcome = await runner.runProbe(checkId, source, input, timeLimitMs);
     this.collect(runner, checkId);
     if (!runner.isAlive) this.retire();
@@ -90,6 +93,17 @@ export class SandboxSession {
 
   private retire(): void {
     if (!this.current) return;
+    const { wallMs, cpuMs, peakRssMb, endedBy } = this.current.stats;
+    this.runs.push({
+      checks: this.currentChecks,
+      wallMs: Math.round(wallMs),
+      cpuMs: Math.round(cpuMs),
+      peakRssMb: Math.round(peakRssMb),
+      endedBy: endedBy?.kind ?? 'completed',
+      exitCode: endedBy?.kind === 'exited' ? endedBy.exitCode : null,
+      signal: endedBy === null ? null : endedBy.kind === 'exited' ? endedBy.signal : 'SIGKILL',
+    });
+    this.currentChecks = [];
     this.output += this.current.capturedOutput;
     this.current.dispose();
     this.current = null;
