@@ -8,6 +8,14 @@ import type { Wire, WireError } from './protocol.js';
 const MAX_DEPTH = 8;
 const MAX_ELEMENTS = 2_000_000;
 
+// Captured when the runner loads, before any student code: a submission that patches
+// Array.prototype, Object or Number changes its own results, never how they are read.
+const isArray = Array.isArray;
+const isView = ArrayBuffer.isView;
+const objectKeys = Object.keys;
+const toNumber = Number;
+const toString = String;
+
 export interface TensorLike {
   shape: number[];
   dtype: string;
@@ -31,28 +39,30 @@ export function toWire(value: unknown, isTensor: (v: unknown) => v is TensorLike
     seen.add(v);
     try {
       if (isTensor(v)) {
-        const shape = Array.from(v.shape, Number);
+        const shape = copyNumbers(v.shape);
         const data = v.dataSync();
         if (data.length > budget.elements) return { $opaque: `tensor too large (${data.length} elements)` };
         budget.elements -= data.length;
-        return { $tensor: { shape, dtype: String(v.dtype), values: Array.from(data, Number) } };
+        return { $tensor: { shape, dtype: toString(v.dtype), values: copyNumbers(data) } };
       }
-      if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      if (isView(v) && !(v instanceof DataView)) {
         const arr = v as unknown as ArrayLike<number>;
         if (arr.length > budget.elements) return { $opaque: `array too large (${arr.length} elements)` };
         budget.elements -= arr.length;
-        return Array.from(arr, Number);
+        return copyNumbers(arr);
       }
-      if (Array.isArray(v)) {
-        if (v.length > budget.elements) return { $opaque: `array too large (${v.length} elements)` };
-        budget.elements -= v.length;
-        const out: Wire[] = [];
-        for (let i = 0; i < v.length; i++) out.push(convert(v[i], depth + 1));
+      if (isArray(v)) {
+        const length = toNumber(v.length);
+        if (length > budget.elements) return { $opaque: `array too large (${length} elements)` };
+        budget.elements -= length;
+        const out: Wire[] = new Array<Wire>(length);
+        for (let i = 0; i < length; i++) out[i] = convert(v[i], depth + 1);
         return out;
       }
       const out: { [key: string]: Wire } = {};
-      for (const key of Object.keys(v as object).slice(0, 64)) {
-        out[key] = convert((v as Record<string, unknown>)[key], depth + 1);
+      const keys = objectKeys(v as object);
+      for (let i = 0; i < keys.length && i < 64; i++) {
+        out[keys[i]] = convert((v as Record<string, unknown>)[keys[i]], depth + 1);
       }
       return out;
     } catch (error) {
@@ -61,6 +71,13 @@ export function toWire(value: unknown, isTensor: (v: unknown) => v is TensorLike
       seen.delete(v);
     }
   }
+}
+
+function copyNumbers(values: ArrayLike<number>): number[] {
+  const length = toNumber(values.length);
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i++) out[i] = toNumber(values[i]);
+  return out;
 }
 
 export function describeThrown(error: unknown): string {
