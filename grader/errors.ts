@@ -2,7 +2,14 @@
  * The grader's own errors, with stable codes. Anything a student's code does is an outcome, not
  * one of these; these are for bad input from a person (exit 2) and for the grader's faults (exit 3).
  */
-export type GraderErrorCode = 'USAGE' | 'RUBRIC_INVALID' | 'EXERCISE_INVALID' | 'SUBMISSION_UNREADABLE' | 'BACKEND_UNAVAILABLE' | 'INTERNAL';
+export type GraderErrorCode =
+  | 'USAGE'
+  | 'RUBRIC_INVALID'
+  | 'EXERCISE_INVALID'
+  | 'SUBMISSION_UNREADABLE'
+  | 'BACKEND_UNAVAILABLE'
+  | 'SANDBOX_UNAVAILABLE'
+  | 'INTERNAL';
 
 export class GraderError extends Error {
   constructor(

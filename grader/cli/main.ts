@@ -32,6 +32,7 @@ interface GradeFlags {
   rubric?: string;
   color?: boolean;
   typecheck: boolean;
+  sandbox: 'auto' | 'strict';
 }
 
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
@@ -50,6 +51,7 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
       backend: flags.backend,
       rubricPath: flags.rubric,
       isTypecheckEnabled: flags.typecheck,
+      sandbox: flags.sandbox,
       onReport: (report) => reporter.onReport?.(report),
       onSkip: (_input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
@@ -82,6 +84,7 @@ export function createProgram(): Command {
     .option('--min-score <n>', 'exit 1 unless every submission scores at least n points (or n%)', parseMin)
     .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
     .option('--no-typecheck', 'skip type checking: no type diagnostics, a faster run')
+    .addOption(new Option('--sandbox <mode>', 'strict: refuse to grade unless every sandbox layer is available').choices(['auto', 'strict']).default('auto'))
     .option('--color', 'colour the text output even when not on a terminal')
     .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
     .action(async (paths: string[], flags: GradeFlags) => {

@@ -8,6 +8,7 @@ import { GraderError } from '../errors.js';
 import { loadExercise } from '../exercise/load-exercise.js';
 import { getReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Report } from '../report/types.js';
+import { missingForStrict } from '../sandbox/layers.js';
 import { RunnerPool } from '../sandbox/runner-pool.js';
 import { gradeSubmission, sandboxLimits } from './grade-submission.js';
 
@@ -19,6 +20,8 @@ export interface GradeManyOptions {
   rubricPath?: string;
   /** Type errors as diagnostics (the default); off saves the type check's time. */
   isTypecheckEnabled?: boolean;
+  /** `strict` refuses to grade unless every sandbox layer is available. */
+  sandbox?: 'auto' | 'strict';
   onReport?: (report: Report) => void;
   /** A submission that could not be graded at all (unreadable path); the others still are. */
   onSkip?: (input: string, error: GraderError) => void;
@@ -31,6 +34,12 @@ export interface GradeManyResult {
 }
 
 export async function gradeMany(inputs: string[], options: GradeManyOptions): Promise<GradeManyResult> {
+  if (options.sandbox === 'strict') {
+    const missing = missingForStrict();
+    if (missing.length > 0) {
+      throw new GraderError('SANDBOX_UNAVAILABLE', `--sandbox strict refuses to grade without every layer. Missing: ${missing.join('; ')}. Or run with --sandbox auto, which reports the layers it had.`);
+    }
+  }
   const compiler = options.compiler ?? new Compiler();
   compiler.warmUp();
   const exercise = await loadExercise(options.exercise, options.rubricPath);

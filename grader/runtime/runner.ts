@@ -39,7 +39,9 @@ function refuseSignals(): void {
     throw Object.assign(new Error('Sending signals is not allowed in a submission.'), { code: 'ERR_ACCESS_DENIED', permission: 'Signal' });
   };
   for (const name of ['kill', '_kill']) Object.defineProperty(process, name, { value: refuse, writable: false, configurable: false });
-  Object.defineProperty(process, 'ppid', { value: 0, writable: false, configurable: false });
+  // An accessor: node keeps `ppid` as a lazily computed data property that a plain value does
+  // not replace.
+  Object.defineProperty(process, 'ppid', { get: () => 0, configurable: false });
 }
 refuseSignals();
 

@@ -12,7 +12,7 @@ import type { Readable, Writable } from 'node:stream';
 import { encodeFrame, FrameDecoder } from '../runtime/framing.js';
 import type { BackendRequest, HostMessage, SandboxMessage, Wire, WireError } from '../runtime/protocol.js';
 import type { SandboxLayer, SandboxViolation } from '../report/types.js';
-import { detectNamespaces, hasPrlimit, permissionFlag } from './layers.js';
+import { bubblewrapArgs, detectIsolation, hasPrlimit, permissionFlag, SANDBOX_HOME } from './layers.js';
 import { FILE_SIZE_LIMIT_BYTES, OUTPUT_KEPT_BYTES, type SandboxLimits } from './limits.js';
 import { parseSandboxMessage } from './messages.js';
 import { collectPackageDirs } from './readable-paths.js';
@@ -95,7 +95,7 @@ export class SandboxProcess {
   private constructor(private readonly options: SandboxProcessOptions) {
     this.termination = new Promise((resolve) => (this.resolveTermination = resolve));
     this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
-    const namespaces = detectNamespaces();
+    const isolation = detectIsolation();
     const tfjsEntry = requireFromHere.resolve('@tensorflow/tfjs');
     const readable = [
       `${RUNTIME_DIR}/`,
@@ -117,7 +117,13 @@ export class SandboxProcess {
     const rlimits = hasPrlimit()
       ? ['prlimit', `--core=0`, `--nofile=256`, `--fsize=${FILE_SIZE_LIMIT_BYTES}`, `--cpu=${options.limits.cpuSeconds}`, '--']
       : [];
-    const chain = [...(namespaces.unshareArgs ? ['unshare', ...namespaces.unshareArgs] : []), ...rlimits, process.execPath, ...nodeArgs];
+    const isolating =
+      isolation.kind === 'bubblewrap'
+        ? ['bwrap', ...bubblewrapArgs(readable.map((p) => p.replace(/\/$/, '')))]
+        : isolation.kind === 'unshare'
+          ? ['unshare', ...isolation.args]
+          : [];
+    const chain = [...isolating, ...rlimits, process.execPath, ...nodeArgs];
     const [command, ...args] = chain;
     this.layers = [
       { name: 'process', isActive: true, detail: 'a separate process per submission, restarted after a timeout or crash' },
@@ -134,14 +140,17 @@ export class SandboxProcess {
           ? `prlimit: no core dumps, 256 open files, files up to ${FILE_SIZE_LIMIT_BYTES} bytes, ${options.limits.cpuSeconds} s of CPU`
           : 'unavailable (no prlimit): only the limits enforced by the grader apply',
       },
-      { name: 'namespaces', isActive: namespaces.unshareArgs !== null, detail: namespaces.detail },
+      { name: 'namespaces', isActive: isolation.kind !== 'none', detail: isolation.detail },
+      { name: 'mount-view', isActive: isolation.kind === 'bubblewrap', detail: isolation.kind === 'bubblewrap' ? 'only the system libraries, the runtime and the tfjs packages exist, read-only; /tmp and home are small private tmpfs' : 'the machine\'s file system is visible, behind the permission model' },
+      { name: 'unprivileged-user', isActive: isolation.kind === 'bubblewrap', detail: isolation.kind === 'bubblewrap' ? 'runs as nobody (uid 65534)' : 'runs as the grader\'s user' },
       { name: 'time-limit', isActive: true, detail: 'wall time per check, enforced by the grader' },
       { name: 'memory-limit', isActive: true, detail: `${options.limits.memoryMb} MB: V8 heap cap and resident size watched from outside` },
       { name: 'output-limit', isActive: true, detail: `${options.limits.outputBytes} bytes of stdout and stderr` },
     ];
+    const home = isolation.kind === 'bubblewrap' ? SANDBOX_HOME : this.scratch.name;
     this.child = spawn(command, args, {
       cwd: this.scratch.name,
-      env: scrubbedEnv(this.scratch.name),
+      env: scrubbedEnv(home),
       // fd 3 carries answers to the grader, fd 4 requests to the runner.
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so that the whole tree can be killed at once.

@@ -78,6 +78,20 @@ describe('autograde CLI', () => {
     expect(stderr).toContain('checks.projection.shape-2d.points: expected number, received string, got "one". Fix: write a number here.');
   });
 
+  it('refuses to grade with --sandbox strict when a layer is missing, saying what to install', async () => {
+    // A PATH with node, unshare and prlimit but no bubblewrap.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-path-'));
+    for (const tool of ['node', 'unshare', 'prlimit']) {
+      const found = ['/usr/bin', '/bin', '/usr/local/bin'].map((dir) => path.join(dir, tool)).find((file) => fs.existsSync(file));
+      if (found) fs.symlinkSync(found, path.join(bin, tool));
+    }
+    const { exitCode, stderr, stdout } = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--sandbox', 'strict'], { env: { PATH: bin } });
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--sandbox strict refuses to grade without every layer. Missing: bubblewrap');
+    expect(stderr).toContain('apt-get install bubblewrap');
+  });
+
   it('prints the rubric JSON Schema', async () => {
     const { exitCode, stdout } = await runCli(['schema']);
     expect(exitCode).toBe(0);
