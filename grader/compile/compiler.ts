@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DIST_DIR } from '../paths.js';
+import { permissionFlag } from '../sandbox/layers.js';
 import type { Diagnostic } from '../report/types.js';
 import type { CompileRequest, CompileResult, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
 
@@ -79,7 +80,9 @@ export class Compiler {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       // One V8 helper thread: type checking runs beside the sandboxed checks, and its garbage
       // collection spread over every core slowed them down (about 5% on a cold two-core run).
-      execArgv: ['--max-old-space-size=2048', '--v8-pool-size=1'],
+      // The permission model keeps the worker, which parses untrusted source, from writing files
+      // or starting processes; it reads the typings wherever npm put them.
+      execArgv: ['--max-old-space-size=2048', '--v8-pool-size=1', permissionFlag(), '--allow-fs-read=*', '--disable-warning=ExperimentalWarning'],
     });
     // An idle worker must not keep the grader alive once the work is done.
     this.worker.unref();
