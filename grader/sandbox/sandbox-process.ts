@@ -52,7 +52,14 @@ export type ProbeOutcome =
 export interface SandboxProcessOptions {
   backend: BackendRequest;
   limits: SandboxLimits;
+  /**
+   * Which optional layers to put on; all by default. Turning one off is for measuring what it
+   * costs (`npm run bench -- layers`), never for grading.
+   */
+  layers?: { isIsolated: boolean; hasPermissionModel: boolean; hasRlimits: boolean };
 }
+
+const ALL_LAYERS = { isIsolated: true, hasPermissionModel: true, hasRlimits: true };
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -95,7 +102,8 @@ export class SandboxProcess {
   private constructor(private readonly options: SandboxProcessOptions) {
     this.termination = new Promise((resolve) => (this.resolveTermination = resolve));
     this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
-    const isolation = detectIsolation();
+    const selected = options.layers ?? ALL_LAYERS;
+    const isolation = selected.isIsolated ? detectIsolation() : ({ kind: 'none', detail: 'off (measurement only)' } as const);
     const tfjsEntry = requireFromHere.resolve('@tensorflow/tfjs');
     const readable = [
       `${RUNTIME_DIR}/`,
@@ -104,8 +112,7 @@ export class SandboxProcess {
       ...collectPackageDirs(backendPackages(options.backend), PROJECT_ROOT).map((d) => `${d}/`),
     ];
     const nodeArgs = [
-      permissionFlag(),
-      ...readable.map((p) => `--allow-fs-read=${p}`),
+      ...(selected.hasPermissionModel ? [permissionFlag(), ...readable.map((p) => `--allow-fs-read=${p}`)] : []),
       `--max-old-space-size=${options.limits.memoryMb}`,
       ...(options.backend.name === 'tensorflow' ? [] : ['--no-addons']),
       '--disable-warning=ExperimentalWarning',
@@ -114,7 +121,7 @@ export class SandboxProcess {
     ];
     // Limits the kernel enforces whatever the code does: no core dumps, few open files, small
     // files (it may write none: the permission model grants no write at all), and CPU time.
-    const rlimits = hasPrlimit()
+    const rlimits = selected.hasRlimits && hasPrlimit()
       ? ['prlimit', `--core=0`, `--nofile=256`, `--fsize=${FILE_SIZE_LIMIT_BYTES}`, `--cpu=${options.limits.cpuSeconds}`, '--']
       : [];
     const isolating =
@@ -130,7 +137,7 @@ export class SandboxProcess {
       { name: 'environment', isActive: true, detail: 'scrubbed: only PATH, LANG, TZ, HOME and TMPDIR, pointing at a scratch directory' },
       {
         name: 'permission-model',
-        isActive: true,
+        isActive: selected.hasPermissionModel,
         detail: `node ${permissionFlag()}: reads only the runtime and tfjs packages, writes nothing, no child processes, no workers${options.backend.name === 'tensorflow' ? '' : ', no native addons'}`,
       },
       {

@@ -1,9 +1,11 @@
 /** `npm run bench [-- <name>] [--runs N] [--backend cpu,wasm]`: the benchmarks, by name. */
 import { parseArgs } from 'node:util';
 import { runGradeBench } from './grade-bench.js';
+import { runLayersBench } from './layers-bench.js';
 
 const BENCHES = {
   grade: (runs: number, backends: Array<'cpu' | 'wasm'>) => runGradeBench({ runs, backends }),
+  layers: (runs: number, backends: Array<'cpu' | 'wasm'>) => runLayersBench({ runs, backends }),
 } as const;
 
 const { values, positionals } = parseArgs({

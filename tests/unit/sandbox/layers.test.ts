@@ -28,7 +28,7 @@ describe('sandbox layers', () => {
       expect(outcome.kind).toBe('ready');
       const result = await runner.runProbe('c', '({ mod }) => mod.who()', null, 5000);
       expect(result.kind).toBe('value');
-      const seen = (result as { value: { uid: number; pid: number; ppid: number; interfaces: string[] } }).value;
+      const seen = (result as unknown as { value: { uid: number; pid: number; ppid: number; interfaces: string[] } }).value;
       // The grader's pid is never exposed: signalling the parent is how a submission would end it.
       expect(seen.ppid).toBe(0);
       if (hasBubblewrap) {
