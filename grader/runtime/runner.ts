@@ -28,6 +28,9 @@ const now = performance.now.bind(performance);
 const makeFunction = Function;
 const exit = process.exit.bind(process);
 const NativePromise = Promise;
+const writeStdout = process.stdout.write.bind(process.stdout) as (chunk: string, callback: () => void) => boolean;
+const writeStderr = process.stderr.write.bind(process.stderr) as (chunk: string, callback: () => void) => boolean;
+const scheduleMacrotask = setImmediate;
 
 const tfjsEntry = process.argv[2];
 const packageRequire = createRequire(tfjsEntry);
@@ -112,7 +115,7 @@ async function handleProbe(message: Extract<HostMessage, { type: 'probe' }>): Pr
     const returned = probe({ mod: studentModule, tf: tfjs, input: message.input });
     // Only a real promise is awaited: awaiting any other value would call a `then` that the
     // submission may have planted on Object.prototype.
-    const value = returned instanceof NativePromise ? await returned : returned;
+    const value = isNativePromise(returned) ? await returned : returned;
     const wire: Wire = toWire(value, isTensor);
     finishProbe(probeId, { isOk: true, value: wire });
   } catch (error) {
@@ -120,7 +123,39 @@ async function handleProbe(message: Extract<HostMessage, { type: 'probe' }>): Pr
   }
 }
 
+/** `instanceof` on a Proxy runs its traps, which may throw: such a value is no promise. */
+function isNativePromise(value: unknown): value is Promise<unknown> {
+  try {
+    return value instanceof NativePromise;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A probe is over only when the runner gets its turn back: its output flushed into the pipes (so a
+ * flood is charged to the check that caused it) and the event loop free (an endless chain of
+ * microtasks never yields, so its check times out instead of the next one).
+ */
 function finishProbe(
+  id: number,
+  outcome: { isOk: true; value: Wire } | { isOk: false; error: ReturnType<typeof toWireError> },
+): void {
+  if (pendingProbe?.id !== id) return;
+  let flushed = 0;
+  const afterFlush = (): void => {
+    if (++flushed === 2) scheduleMacrotask(() => sendProbeResult(id, outcome));
+  };
+  try {
+    writeStdout('', afterFlush);
+    writeStderr('', afterFlush);
+  } catch {
+    // Streams the submission broke cannot be flushed; the answer goes anyway.
+    scheduleMacrotask(() => sendProbeResult(id, outcome));
+  }
+}
+
+function sendProbeResult(
   id: number,
   outcome: { isOk: true; value: Wire } | { isOk: false; error: ReturnType<typeof toWireError> },
 ): void {

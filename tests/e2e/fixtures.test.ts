@@ -21,6 +21,10 @@ interface Expected {
 }
 
 const FIXTURES_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
+/** In the grader's environment during the run: no report may show it. */
+const ENV_CANARY = 'CANARY-ENV-5c2e9b';
+/** Beside a submission that tries to read it: no report may show it. */
+const FILE_CANARY = { file: path.join(FIXTURES_DIR, 'hostile', 'canary-file', 'canary.txt'), text: 'CANARY-FILE-7d1f3a' };
 
 const fixtures = ['pass', 'fail', 'hostile'].flatMap((group) => {
   const groupDir = path.join(FIXTURES_DIR, group);
@@ -48,7 +52,9 @@ describe('fixtures of student code', () => {
 
   beforeAll(async () => {
     const rubric = writeShortLimitsRubric();
-    const result = await runCli(['grade', ...fixtures.map((f) => f.dir), '--backend', 'cpu', '--format', 'json', '--rubric', rubric]);
+    const result = await runCli(['grade', ...fixtures.map((f) => f.dir), '--backend', 'cpu', '--format', 'json', '--rubric', rubric], {
+      env: { AUTOGRADE_TEST_CANARY: ENV_CANARY },
+    });
     output = result.stdout + result.stderr;
     expect(result.stderr).toBe('');
     const parsed = JSON.parse(result.stdout) as Report | Report[];
@@ -86,5 +92,11 @@ describe('fixtures of student code', () => {
     }
     expect(output).not.toContain(secret);
     expect(output).not.toContain('root:x:0:0');
+  });
+
+  it('never shows the grader\'s environment or a file beside the submission', () => {
+    expect(fs.readFileSync(FILE_CANARY.file, 'utf8')).toContain(FILE_CANARY.text);
+    expect(output).not.toContain(FILE_CANARY.text);
+    expect(output).not.toContain(ENV_CANARY);
   });
 });
