@@ -218,7 +218,9 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     const outcome = ran.outcome;
     if (outcome.kind !== 'value') {
       const described = describeProbeOutcome(outcome, studentFile, rubric.timeLimitMs);
-      if (outcome.kind === 'thrown' && outcome.error.isAccessDenied) {
+      // The runner reports refused file operations itself; what it could not see (a refused
+      // signal, say) is recorded from the error that escaped.
+      if (outcome.kind === 'thrown' && outcome.error.isAccessDenied && !session.violations.some((v) => v.checkId === check.id)) {
         session.violations.push({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}` });
       }
       return resultOf(check, rubric, described.status, described.message, durationMs);

@@ -52,7 +52,10 @@ export type HostMessage =
   | { type: 'load'; code: string; filename: string }
   | { type: 'probe'; id: number; checkId: string; source: string; input: Wire };
 
+export type SandboxViolationKind = 'file' | 'network' | 'process' | 'worker';
+
 export type SandboxMessage =
+  | { type: 'violation'; nonce: string; kind: SandboxViolationKind; message: string }
   | { type: 'backend-ready'; nonce: string; backend: string; tfjsLoadMs: number }
   | { type: 'backend-failed'; nonce: string; message: string }
   | { type: 'ready'; nonce: string; exports: string[]; importMs: number }

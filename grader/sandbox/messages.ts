@@ -35,6 +35,7 @@ const nonce = z.string().min(16);
 const ms = z.number().finite().nonnegative();
 
 const sandboxMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('violation'), nonce, kind: z.enum(['file', 'network', 'process', 'worker']), message: z.string().max(1000) }),
   z.object({ type: z.literal('backend-ready'), nonce, backend: z.string(), tfjsLoadMs: ms }),
   z.object({ type: z.literal('backend-failed'), nonce, message: z.string() }),
   z.object({ type: z.literal('ready'), nonce, exports: z.array(z.string()), importMs: ms }),

@@ -284,6 +284,10 @@ export class SandboxProcess {
       if (this.violations.length < 20) this.violations.push({ kind: 'channel', message: parsed.reason });
       return;
     }
+    if (parsed.message.type === 'violation') {
+      if (this.violations.length < 40) this.violations.push({ kind: parsed.message.kind, message: parsed.message.message });
+      return;
+    }
     if (parsed.message.type === 'backend-ready' && !this.backendReady) {
       this.backendReady = { tfjsLoadMs: parsed.message.tfjsLoadMs, atMs: performance.now() };
     }

@@ -69,6 +69,18 @@ describe('SandboxProcess', () => {
     expect(runner.violations[0]).toMatchObject({ kind: 'channel' });
   });
 
+  it('reports refused operations to staff even when the code catches the refusal', async () => {
+    const runner = await load(
+      "exports.sly = () => { try { process.getBuiltinModule('fs').readFileSync('/etc/shadow'); } catch {} try { process.getBuiltinModule('net').connect(80, '127.0.0.1').on('error', () => {}); } catch {} return 7; };",
+    );
+    const outcome = await runner.runProbe('c', call('sly'), null, 5000);
+    expect(outcome).toMatchObject({ kind: 'value', value: 7 });
+    expect(runner.violations).toEqual([
+      { kind: 'file', message: 'readFileSync: FileSystemRead denied: /etc/shadow' },
+      { kind: 'network', message: 'net.connect was called' },
+    ]);
+  });
+
   it('denies reading files outside its view, and spawning processes', async () => {
     const runner = await load(
       "exports.read = () => process.getBuiltinModule('fs').readFileSync('/etc/passwd', 'utf8'); exports.spawn = () => process.getBuiltinModule('child_process').execSync('id');",

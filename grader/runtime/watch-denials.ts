@@ -1,0 +1,88 @@
+/**
+ * Makes attempts visible to staff even when the submission catches the refusal. The permission
+ * model and the namespaces already stop these operations; this only reports them, by wrapping the
+ * node modules a submission could reach (`process.getBuiltinModule` returns these same objects).
+ * A file operation counts when it was refused; starting a process or a worker, or opening a
+ * network connection, counts as soon as it is tried, since no exercise needs one.
+ */
+import type { SandboxViolationKind } from './protocol.js';
+
+export type ReportViolation = (kind: SandboxViolationKind, message: string) => void;
+
+type AnyFunction = (...args: unknown[]) => unknown;
+
+function describeDenial(error: unknown): string | null {
+  const denied = error as { code?: unknown; permission?: unknown; resource?: unknown; message?: unknown } | null;
+  if (!denied || denied.code !== 'ERR_ACCESS_DENIED') return null;
+  return `${String(denied.permission ?? 'access')} denied${denied.resource ? `: ${String(denied.resource)}` : ''}`;
+}
+
+/** Wraps every function of `target` so that refusals it throws, calls back or rejects with are reported. */
+function reportRefusals(target: Record<string, unknown>, report: ReportViolation): void {
+  for (const name of Object.keys(target)) {
+    const original = target[name];
+    if (typeof original !== 'function' || /^[A-Z]/.test(name)) continue;
+    const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+      const last = args.length - 1;
+      if (last >= 0 && typeof args[last] === 'function') {
+        const callback = args[last] as AnyFunction;
+        args[last] = function (this: unknown, error: unknown, ...rest: unknown[]) {
+          const denial = describeDenial(error);
+          if (denial) report('file', `${name}: ${denial}`);
+          return callback.call(this, error, ...rest);
+        };
+      }
+      let result: unknown;
+      try {
+        result = (original as AnyFunction).apply(this, args);
+      } catch (error) {
+        const denial = describeDenial(error);
+        if (denial) report('file', `${name}: ${denial}`);
+        throw error;
+      }
+      if (result instanceof Promise) {
+        result.catch((error: unknown) => {
+          const denial = describeDenial(error);
+          if (denial) report('file', `${name}: ${denial}`);
+        });
+      }
+      return result;
+    };
+    try {
+      Object.defineProperty(target, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+    } catch {
+      // A property node froze stays as it is: the permission model still refuses the call.
+    }
+  }
+}
+
+/** Wraps `names` of `target` so that calling any of them is reported before it goes ahead. */
+function reportAttempts(target: Record<string, unknown>, names: string[], kind: SandboxViolationKind, module: string, report: ReportViolation): void {
+  for (const name of names) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+      report(kind, `${module}.${name} was called`);
+      return new.target ? Reflect.construct(original as AnyFunction, args, new.target) : (original as AnyFunction).apply(this, args);
+    };
+    try {
+      Object.defineProperty(target, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+    } catch {
+      // As above.
+    }
+  }
+}
+
+export function watchDenials(load: (id: string) => Record<string, unknown>, report: ReportViolation): void {
+  const fs = load('node:fs');
+  reportRefusals(fs, report);
+  reportRefusals(fs.promises as Record<string, unknown>, report);
+  reportAttempts(load('node:child_process'), ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], 'process', 'child_process', report);
+  reportAttempts(load('node:worker_threads'), ['Worker'], 'worker', 'worker_threads', report);
+  reportAttempts(load('node:net'), ['connect', 'createConnection', 'createServer'], 'network', 'net', report);
+  reportAttempts(load('node:tls'), ['connect'], 'network', 'tls', report);
+  reportAttempts(load('node:http'), ['request', 'get', 'createServer'], 'network', 'http', report);
+  reportAttempts(load('node:https'), ['request', 'get'], 'network', 'https', report);
+  reportAttempts(load('node:dgram'), ['createSocket'], 'network', 'dgram', report);
+  reportAttempts(globalThis as unknown as Record<string, unknown>, ['fetch'], 'network', 'globalThis', report);
+}
