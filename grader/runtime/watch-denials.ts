@@ -17,6 +17,10 @@ function describeDenial(error: unknown): string | null {
   return `${String(denied.permission ?? 'access')} denied${denied.resource ? `: ${String(denied.resource)}` : ''}`;
 }
 
+// fs calls itself through its exports (readFileSync calls openSync): only the outermost call of a
+// nest reports, so that one refusal is one violation.
+let depth = 0;
+
 /** Wraps every function of `target` so that refusals it throws, calls back or rejects with are reported. */
 function reportRefusals(target: Record<string, unknown>, report: ReportViolation): void {
   for (const name of Object.keys(target)) {
@@ -33,12 +37,15 @@ function reportRefusals(target: Record<string, unknown>, report: ReportViolation
         };
       }
       let result: unknown;
+      depth++;
       try {
         result = (original as AnyFunction).apply(this, args);
       } catch (error) {
         const denial = describeDenial(error);
-        if (denial) report('file', `${name}: ${denial}`);
+        if (denial && depth === 1) report('file', `${name}: ${denial}`);
         throw error;
+      } finally {
+        depth--;
       }
       if (result instanceof Promise) {
         result.catch((error: unknown) => {
