@@ -17,6 +17,8 @@ export type CompileOutcome =
 export type TypecheckOutcome =
   | { kind: 'checked'; diagnostics: Diagnostic[]; durationMs: number }
   | { kind: 'timeout'; limitMs: number; durationMs: number }
+  /** V8 aborted the worker at its heap cap: what a type-level bomb usually does. */
+  | { kind: 'out-of-memory'; durationMs: number }
   | { kind: 'failed'; message: string; durationMs: number };
 
 export interface SourceToCompile {
@@ -49,13 +51,13 @@ export class Compiler {
 
   compile(file: SourceToCompile, exerciseId: string | null): Promise<CompileOutcome> {
     const request: CompileRequest = { type: 'compile', id: this.nextId++, exerciseId, ...file };
-    return this.request(request, COMPILE_LIMIT_MS).then((answer) =>
-      answer.kind === 'answered'
-        ? answer.response.type === 'compiled'
-          ? { kind: 'compiled', result: answer.response.result, durationMs: answer.durationMs }
-          : { kind: 'failed', message: answer.response.type === 'failed' ? answer.response.message : 'unexpected answer', durationMs: answer.durationMs }
-        : answer,
-    );
+    return this.request(request, COMPILE_LIMIT_MS).then((answer) => {
+      if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: COMPILE_LIMIT_MS, durationMs: answer.durationMs };
+      if (answer.kind !== 'answered') return answer;
+      return answer.response.type === 'compiled'
+        ? { kind: 'compiled', result: answer.response.result, durationMs: answer.durationMs }
+        : { kind: 'failed', message: answer.response.type === 'failed' ? answer.response.message : 'unexpected answer', durationMs: answer.durationMs };
+    });
   }
 
   typecheck(file: SourceToCompile): Promise<TypecheckOutcome> {
@@ -97,7 +99,12 @@ export class Compiler {
   private request(
     request: CompileRequest | TypecheckRequest,
     limitMs: number,
-  ): Promise<{ kind: 'answered'; response: WorkerResponse; durationMs: number } | { kind: 'timeout'; limitMs: number; durationMs: number } | { kind: 'failed'; message: string; durationMs: number }> {
+  ): Promise<
+    | { kind: 'answered'; response: WorkerResponse; durationMs: number }
+    | { kind: 'timeout'; limitMs: number; durationMs: number }
+    | { kind: 'out-of-memory'; durationMs: number }
+    | { kind: 'failed'; message: string; durationMs: number }
+  > {
     const startedAt = performance.now();
     const elapsed = (): number => performance.now() - startedAt;
     const worker = this.ensureWorker();
@@ -117,7 +124,8 @@ export class Compiler {
       const onExit = (code: number | null, signal: string | null): void => {
         cleanup();
         if (this.worker === worker) this.worker = null;
-        resolve({ kind: 'failed', message: `the compile worker stopped (exit ${code ?? signal})`, durationMs: elapsed() });
+        if (signal === 'SIGABRT' || code === 134) resolve({ kind: 'out-of-memory', durationMs: elapsed() });
+        else resolve({ kind: 'failed', message: `the compile worker stopped (exit ${code ?? signal})`, durationMs: elapsed() });
       };
       const cleanup = (): void => {
         clearTimeout(timer);

@@ -3,6 +3,7 @@
  * compared with the outcome its expected.yaml states, check by check.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,10 +51,15 @@ describe('fixtures of student code', () => {
   const reports = new Map<string, Report>();
   let output = '';
 
+  // Every process the run starts can be found afterwards: sandboxes by their working directory
+  // (a scratch directory under this TMPDIR), the compile worker by the environment it inherits.
+  const runTmpdir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-fixtures-'));
+  const runMarker = `AUTOGRADE_TEST_RUN=${path.basename(runTmpdir)}`;
+
   beforeAll(async () => {
     const rubric = writeShortLimitsRubric();
     const result = await runCli(['grade', ...fixtures.map((f) => f.dir), '--backend', 'cpu', '--format', 'json', '--rubric', rubric], {
-      env: { AUTOGRADE_TEST_CANARY: ENV_CANARY },
+      env: { AUTOGRADE_TEST_CANARY: ENV_CANARY, TMPDIR: runTmpdir, AUTOGRADE_TEST_RUN: path.basename(runTmpdir) },
     });
     output = result.stdout + result.stderr;
     expect(result.stderr).toBe('');
@@ -92,6 +98,29 @@ describe('fixtures of student code', () => {
     }
     expect(output).not.toContain(secret);
     expect(output).not.toContain('root:x:0:0');
+  });
+
+  it('leaves no process behind', () => {
+    const leftovers = fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          if (fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(runTmpdir)) return true;
+          return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(runMarker);
+        } catch {
+          return false;
+        }
+      });
+    expect(leftovers).toEqual([]);
+  });
+
+  it('spends on each submission no more than its time limits allow, plus a margin', () => {
+    for (const report of reports.values()) {
+      const timeouts = report.checks.filter((check) => check.status === 'timeout').length;
+      // Limits of the short rubric: 8 s import, 10 s a check, 8 s type check; 20 s of slack.
+      expect(report.durationMs, report.submission).toBeLessThan(8_000 + 8_000 + 10_000 * (timeouts + 1) + 20_000);
+    }
   });
 
   it('never shows the grader\'s environment or a file beside the submission', () => {

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { RUBRICS_DIR } from '../../grader/paths.js';
 
-export function writeShortLimitsRubric(exercise = 'qkv-projection', limits = { importTimeMs: 8000, checkTimeMs: 10_000 }): string {
+export function writeShortLimitsRubric(exercise = 'qkv-projection', limits = { importTimeMs: 8000, checkTimeMs: 10_000, typecheckMs: 8000 }): string {
   const doc = parseDocument(fs.readFileSync(path.join(RUBRICS_DIR, `${exercise}.yaml`), 'utf8'));
   doc.setIn(['limits', 'importTimeMs'], limits.importTimeMs);
+  doc.setIn(['limits', 'typecheckMs'], limits.typecheckMs);
   doc.setIn(['defaults', 'timeLimitMs'], limits.checkTimeMs);
   const checks = doc.get('checks', true) as { items: Array<{ key: { value: string } }> };
   for (const item of checks.items) {
