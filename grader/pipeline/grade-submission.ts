@@ -14,7 +14,7 @@ import type { Wire } from '../runtime/protocol.js';
 import type { CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report } from '../report/types.js';
 import type { ResolvedCheckRubric } from '../rubric/schema.js';
 import { scoreChecks } from '../scoring/score.js';
-import type { SandboxLimits } from '../sandbox/limits.js';
+import { OUTPUT_KEPT_BYTES, type SandboxLimits } from '../sandbox/limits.js';
 import type { RunnerPool } from '../sandbox/runner-pool.js';
 import { SandboxSession } from '../sandbox/session.js';
 import type { SelectedBackend } from '../backend/select-backend.js';
@@ -104,7 +104,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const ordered = [...exercise.rubric.checks.entries()].map(([id, rubric]) => ({ check: exercise.registry.get(id)!, rubric }));
   const diagnostics: Diagnostic[] = [];
 
-  const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox'] } = {}): Report => {
+  const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string } = {}): Report => {
     const { score, maxScore, status } = scoreChecks(checks, isCompileError);
     return {
       exercise: exercise.definition.id,
@@ -119,6 +119,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       graderVersion: GRADER_VERSION,
       diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
       checks,
+      output: (extra.output ?? '').slice(0, OUTPUT_KEPT_BYTES),
     };
   };
   const allChecks = (status: CheckStatus, message: string): CheckResult[] => ordered.map(({ check, rubric }) => resultOf(check, rubric, status, message));
@@ -182,6 +183,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     : results;
   return finish(checks, isCompileError, {
     sandbox: { layers: session.layers, runs: session.runs, restarts: session.restarts, violations: session.violations },
+    output: session.capturedOutput,
   });
 
   async function runCheck(check: CheckDefinition, rubric: ResolvedCheckRubric): Promise<CheckResult> {

@@ -129,4 +129,6 @@ export interface Report {
   graderVersion: string;
   diagnostics: Diagnostic[];
   checks: CheckResult[];
+  /** What the student's code printed (stdout and stderr), cut to the first few kilobytes. */
+  output: string;
 }

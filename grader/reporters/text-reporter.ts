@@ -72,6 +72,13 @@ export function renderReport(report: Report, c: Colors): string {
     lines.push(`  ${c.bold(c.magenta('sandbox violations (flagged for staff)'))}`);
     for (const v of report.sandbox.violations) lines.push(`    ${v.checkId ?? '(loading)'}: ${v.kind}: ${v.message}`);
   }
+  const printed = report.output.trimEnd().split('\n').filter((line) => line.length > 0);
+  if (printed.length > 0) {
+    lines.push(`  ${c.bold('output')} ${c.dim('(what the code printed)')}`);
+    // Quoted, so that a printed "30 passed, 0 failed" can never pass for the grader's own words.
+    for (const line of printed.slice(0, 10)) lines.push(c.dim(`    │ ${line.slice(0, 160)}`));
+    if (printed.length > 10) lines.push(c.dim(`    … ${printed.length - 10} more lines in --format json`));
+  }
   const inactive = report.sandbox.layers.filter((layer) => !layer.isActive);
   for (const layer of inactive) lines.push(c.dim(`  sandbox layer not active: ${layer.name}: ${layer.detail}`));
   const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;

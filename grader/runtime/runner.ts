@@ -71,13 +71,21 @@ function post(message: SandboxMessage): void {
 }
 
 async function loadBackend(request: BackendRequest): Promise<Tfjs> {
-  const loaded = packageRequire(tfjsEntry) as Tfjs;
-  if (request.name === 'wasm') packageRequire('@tensorflow/tfjs-backend-wasm');
-  if (request.name === 'tensorflow') packageRequire(request.module ?? '@tensorflow/tfjs-node');
-  const isSet = await loaded.setBackend(request.name);
-  if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend`);
-  await loaded.ready();
-  return loaded;
+  // tfjs greets node users on the console when it loads; that is not the student's output.
+  const { log, warn } = console;
+  console.log = console.warn = () => undefined;
+  try {
+    const loaded = packageRequire(tfjsEntry) as Tfjs;
+    if (request.name === 'wasm') packageRequire('@tensorflow/tfjs-backend-wasm');
+    if (request.name === 'tensorflow') packageRequire(request.module ?? '@tensorflow/tfjs-node');
+    const isSet = await loaded.setBackend(request.name);
+    if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend`);
+    await loaded.ready();
+    return loaded;
+  } finally {
+    console.log = log;
+    console.warn = warn;
+  }
 }
 
 /** Evaluates the student's CommonJS output with a `require` that offers tfjs and nothing else. */

@@ -196,7 +196,6 @@ export class SandboxProcess {
       const answer = await this.awaitAnswer(limitMs, (m) => m.type === 'backend-ready' || m.type === 'backend-failed');
       if (!('type' in answer)) return { outcome: answer, timings: timings() };
       if (answer.type === 'backend-failed') return { outcome: { kind: 'backend-failed', message: answer.message }, timings: timings() };
-      if (answer.type === 'backend-ready') this.backendReady = { tfjsLoadMs: answer.tfjsLoadMs, atMs: performance.now() };
     }
     const readyAt = performance.now();
     this.send({ type: 'load', code, filename });

@@ -37,6 +37,16 @@ describe('autograde CLI', () => {
     expect(untyped.timings.typecheckMs).toBe(0);
   });
 
+  it('shows what the code printed, quoted, and never as the grader\'s own lines', async () => {
+    const fixture = 'tests/fixtures/qkv-projection/hostile/prints-fake-results';
+    const { stdout } = await runCli(['grade', fixture, '--backend', 'cpu']);
+    expect(stdout).toContain('│ 30 passed, 0 failed');
+    expect(stdout.split('\n').map((line) => line.trim())).not.toContain('30 passed, 0 failed');
+    const report = JSON.parse((await runCli(['grade', fixture, '--backend', 'cpu', '--format', 'json'])).stdout) as Report;
+    expect(report.output).toContain('30 passed, 0 failed');
+    expect(report.score).toBeLessThan(report.maxScore);
+  });
+
   it('exits 1 below --min-score and 0 at or above it', async () => {
     const below = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '1']);
     expect(below.exitCode).toBe(1);
