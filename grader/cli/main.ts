@@ -65,6 +65,53 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   return EXIT.ok;
 }
 
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError(`Expected a whole number of at least 1, got \`${value}\`.`);
+  return jobs;
+}
+
+interface BatchFlags {
+  out: string;
+  exercise: string;
+  backend: BackendChoice;
+  jobs?: number;
+  resume?: boolean;
+  quiet?: boolean;
+  rubric?: string;
+  typecheck: boolean;
+  sandbox: 'auto' | 'strict';
+}
+
+async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> {
+  const compiler = new Compiler();
+  compiler.warmUp();
+  try {
+    const { runBatch } = await import('../batch/run-batch.js');
+    const { summary } = await runBatch({
+      input: dir,
+      out: flags.out,
+      compiler,
+      exercise: flags.exercise,
+      backend: flags.backend,
+      rubricPath: flags.rubric,
+      isTypecheckEnabled: flags.typecheck,
+      sandbox: flags.sandbox,
+      jobs: flags.jobs,
+      isResume: flags.resume,
+      isQuiet: flags.quiet,
+    });
+    for (const problem of summary.problems) process.stderr.write(`autograde: ${dir}/${problem.entry}: ${problem.message}\n`);
+    process.stdout.write(
+      `Graded ${summary.graded} of ${summary.students} students (${summary.resumed} from an earlier run) in ${(summary.timings.wallMs / 1000).toFixed(1)} s. ` +
+        `Grades: ${flags.out}/grades.csv; reports: ${flags.out}/reports/; summary: ${flags.out}/summary.json\n`,
+    );
+    return (summary.statuses['internal-error'] ?? 0) > 0 ? EXIT.internal : EXIT.ok;
+  } finally {
+    compiler.close();
+  }
+}
+
 export function createProgram(): Command {
   const program = new Command('autograde')
     .description('Grades TensorFlow.js exercises: compiles a submission, runs it in a sandbox, compares it with the reference and scores it.')
@@ -89,6 +136,23 @@ export function createProgram(): Command {
     .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
     .action(async (paths: string[], flags: GradeFlags) => {
       process.exitCode = await runGrade(paths, flags);
+    });
+
+  program
+    .command('batch')
+    .description('grade a whole class: one entry per student in <dir>; reports, grades.csv and summary.json in --out')
+    .argument('<dir>', 'a folder with a sub-folder holding the exercise file, or a .ts file, per student')
+    .requiredOption('-o, --out <dir>', 'where to write reports/, grades.csv and summary.json')
+    .option('-e, --exercise <id>', 'exercise id', 'qkv-projection')
+    .addOption(new Option('-b, --backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
+    .option('-j, --jobs <n>', 'submissions graded at once (default: one per core)', parseJobs)
+    .option('--resume', 'grade only students whose report is missing or out of date')
+    .option('--quiet', 'no progress lines')
+    .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
+    .option('--no-typecheck', 'skip type checking: no type diagnostics, a faster run')
+    .addOption(new Option('--sandbox <mode>', 'strict: refuse to grade unless every sandbox layer is available').choices(['auto', 'strict']).default('auto'))
+    .action(async (dir: string, flags: BatchFlags) => {
+      process.exitCode = await runBatchCommand(dir, flags);
     });
 
   program

@@ -2,6 +2,7 @@
  * One submission, start to finish: compile, run each check's probe in the sandbox, judge it here
  * against the reference, score. The phases are in their own folders; this file only sequences them.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Compiler, TypecheckOutcome } from '../compile/compiler.js';
@@ -117,6 +118,8 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       durationMs: Math.round(performance.now() - startedAt),
       timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as unknown as PhaseTimings,
       graderVersion: GRADER_VERSION,
+      submissionHash: createHash('sha256').update(source).digest('hex'),
+      rubricHash: exercise.rubric.hash,
       diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
       checks,
       output: (extra.output ?? '').slice(0, OUTPUT_KEPT_BYTES),

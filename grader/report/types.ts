@@ -127,6 +127,9 @@ export interface Report {
   durationMs: number;
   timings: PhaseTimings;
   graderVersion: string;
+  /** sha256 of the submitted file and of the rubric: with the grader version and the backend, what a batch resumes by. */
+  submissionHash: string;
+  rubricHash: string;
   diagnostics: Diagnostic[];
   checks: CheckResult[];
   /** What the student's code printed (stdout and stderr), cut to the first few kilobytes. */

@@ -1,0 +1,83 @@
+/** grades.csv and summary.json, made from the reports alone. */
+import type { Report } from '../report/types.js';
+import type { EntryProblem } from './discover-entries.js';
+
+export interface GradedStudent {
+  student: string;
+  report: Report;
+  /** Graded in an earlier run with the same file, rubric, grader and backend. */
+  isResumed: boolean;
+  durationMs: number;
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per student: id, score, max, percent, status, late, then points per part. */
+export function toGradesCsv(graded: GradedStudent[]): string {
+  const parts = [...new Set(graded.flatMap((g) => g.report.checks.map((c) => c.part)))];
+  const header = ['student', 'score', 'max_score', 'percent', 'status', 'late', ...parts];
+  const rows = graded.map(({ student, report }) => {
+    const percent = report.maxScore > 0 ? Math.round((1000 * report.score) / report.maxScore) / 10 : 0;
+    const perPart = parts.map((part) => report.checks.filter((c) => c.part === part).reduce((sum, c) => sum + c.score, 0));
+    return [student, report.score, report.maxScore, percent, report.status, 'false', ...perPart];
+  });
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+
+export interface BatchSummary {
+  exercise: string;
+  backend: string;
+  graderVersion: string;
+  students: number;
+  graded: number;
+  resumed: number;
+  problems: EntryProblem[];
+  statuses: Record<string, number>;
+  /** Students per tenth of the maximum score: [0, 10%), [10%, 20%) ... [90%, 100%]. */
+  scoreHistogram: number[];
+  checks: Array<{ id: string; passRate: number; statuses: Record<string, number> }>;
+  slowest: Array<{ student: string; durationMs: number }>;
+  timings: { wallMs: number; medianSubmissionMs: number };
+}
+
+export function toSummary(graded: GradedStudent[], problems: EntryProblem[], info: { exercise: string; backend: string; graderVersion: string; wallMs: number }): BatchSummary {
+  const histogram = new Array<number>(10).fill(0);
+  const statuses: Record<string, number> = {};
+  const byCheck = new Map<string, Record<string, number>>();
+  for (const { report } of graded) {
+    const fraction = report.maxScore > 0 ? report.score / report.maxScore : 0;
+    histogram[Math.min(9, Math.floor(fraction * 10))]++;
+    statuses[report.status] = (statuses[report.status] ?? 0) + 1;
+    for (const check of report.checks) {
+      const counts = byCheck.get(check.id) ?? {};
+      counts[check.status] = (counts[check.status] ?? 0) + 1;
+      byCheck.set(check.id, counts);
+    }
+  }
+  const fresh = graded.filter((g) => !g.isResumed).map((g) => g.durationMs).sort((a, b) => a - b);
+  return {
+    exercise: info.exercise,
+    backend: info.backend,
+    graderVersion: info.graderVersion,
+    students: graded.length + problems.length,
+    graded: graded.length,
+    resumed: graded.filter((g) => g.isResumed).length,
+    problems,
+    statuses,
+    scoreHistogram: histogram,
+    checks: [...byCheck].map(([id, counts]) => ({
+      id,
+      passRate: Math.round((1000 * (counts.passed ?? 0)) / graded.length) / 1000,
+      statuses: counts,
+    })),
+    slowest: [...graded]
+      .filter((g) => !g.isResumed)
+      .sort((a, b) => b.durationMs - a.durationMs)
+      .slice(0, 5)
+      .map(({ student, durationMs }) => ({ student, durationMs: Math.round(durationMs) })),
+    timings: { wallMs: Math.round(info.wallMs), medianSubmissionMs: fresh.length > 0 ? Math.round(fresh[Math.floor(fresh.length / 2)]) : 0 },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * `batch`: a class at once. Students are graded several at a time, each report is written as soon
+ * as it is done (so an interrupted batch loses nothing), and `--resume` grades only what is missing
+ * or changed: the same file, rubric, grader version and backend reuse the report already written.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Report } from '../report/types.js';
+import { openGradingSession, type GradingSessionOptions } from '../pipeline/grading-session.js';
+import { GRADER_VERSION } from '../version.js';
+import { discoverEntries, type BatchEntry } from './discover-entries.js';
+import { toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from './gradebook.js';
+import { createProgress } from './progress.js';
+import { writeAtomically } from './write-atomically.js';
+
+export interface BatchOptions extends GradingSessionOptions {
+  input: string;
+  out: string;
+  /** Submissions graded at once; one per core by default. */
+  jobs?: number;
+  isResume?: boolean;
+  isQuiet?: boolean;
+  progressStream?: NodeJS.WriteStream;
+}
+
+export interface BatchResult {
+  summary: BatchSummary;
+  graded: GradedStudent[];
+}
+
+function readResumable(file: string, entry: BatchEntry, rubricHash: string, backend: string): Report | null {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+    const hash = createHash('sha256').update(fs.readFileSync(entry.file)).digest('hex');
+    const isSame = report.submissionHash === hash && report.rubricHash === rubricHash && report.graderVersion === GRADER_VERSION && report.backend === backend;
+    return isSame ? report : null;
+  } catch {
+    // Missing or unreadable: graded again.
+    return null;
+  }
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const startedAt = performance.now();
+  const session = await openGradingSession(options);
+  try {
+    const { entries, problems } = discoverEntries(options.input, session.exercise.definition.fileName);
+    const reportsDir = path.join(options.out, 'reports');
+    const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+    const graded = new Array<GradedStudent | undefined>(entries.length);
+    const progress = createProgress(entries.length, { stream: options.progressStream ?? process.stderr, isQuiet: options.isQuiet ?? false });
+    let done = 0;
+    let failures = 0;
+    let next = 0;
+    const record = (index: number, student: GradedStudent): void => {
+      graded[index] = student;
+      done++;
+      if (student.report.status !== 'passed') failures++;
+      progress.update(done, failures);
+    };
+
+    const work = async (): Promise<void> => {
+      while (next < entries.length) {
+        const index = next++;
+        const entry = entries[index];
+        const reportFile = path.join(reportsDir, `${entry.student}.json`);
+        const previous = options.isResume ? readResumable(reportFile, entry, session.exercise.rubric.hash, session.backend.label) : null;
+        if (previous) {
+          record(index, { student: entry.student, report: previous, isResumed: true, durationMs: previous.durationMs });
+          continue;
+        }
+        const report = await session.grade(entry.file, next < entries.length);
+        writeAtomically(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        record(index, { student: entry.student, report, isResumed: false, durationMs: report.durationMs });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, entries.length)) }, work));
+    progress.finish();
+
+    const all = graded.filter((g): g is GradedStudent => g !== undefined);
+    const summary = toSummary(all, problems, {
+      exercise: session.exercise.definition.id,
+      backend: session.backend.label,
+      graderVersion: GRADER_VERSION,
+      wallMs: performance.now() - startedAt,
+    });
+    writeAtomically(path.join(options.out, 'grades.csv'), toGradesCsv(all));
+    writeAtomically(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    return { summary, graded: all };
+  } finally {
+    session.close();
+  }
+}

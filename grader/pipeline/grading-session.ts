@@ -1,0 +1,76 @@
+/**
+ * What every submission of one grader run shares: the exercise and its rubric, the backend, the
+ * compile worker, the reference outputs and the pool of runners. Submissions may be graded one
+ * after another (`grade`) or several at once (`batch`).
+ */
+import { selectBackend, type BackendChoice, type SelectedBackend } from '../backend/select-backend.js';
+import { Compiler } from '../compile/compiler.js';
+import { GraderError } from '../errors.js';
+import { loadExercise, type LoadedExercise } from '../exercise/load-exercise.js';
+import { getReferenceOutputs } from '../reference/reference-outputs.js';
+import type { Report } from '../report/types.js';
+import { missingForStrict } from '../sandbox/layers.js';
+import { RunnerPool } from '../sandbox/runner-pool.js';
+import { gradeSubmission, sandboxLimits } from './grade-submission.js';
+
+export interface GradingSessionOptions {
+  exercise: string;
+  /** A compile worker already warming up (the CLI starts it before loading anything heavy). */
+  compiler?: Compiler;
+  backend: BackendChoice;
+  rubricPath?: string;
+  /** Type errors as diagnostics (the default); off saves the type check's time. */
+  isTypecheckEnabled?: boolean;
+  /** `strict` refuses to grade unless every sandbox layer is available. */
+  sandbox?: 'auto' | 'strict';
+}
+
+export interface GradingSession {
+  exercise: LoadedExercise;
+  backend: SelectedBackend;
+  /** Grades one submission; `isMoreToCome` starts a spare runner for the next one meanwhile. */
+  grade(input: string, isMoreToCome: boolean): Promise<Report>;
+  close(): void;
+}
+
+export async function openGradingSession(options: GradingSessionOptions): Promise<GradingSession> {
+  if (options.sandbox === 'strict') {
+    const missing = missingForStrict();
+    if (missing.length > 0) {
+      throw new GraderError('SANDBOX_UNAVAILABLE', `--sandbox strict refuses to grade without every layer. Missing: ${missing.join('; ')}. Or run with --sandbox auto, which reports the layers it had.`);
+    }
+  }
+  const compiler = options.compiler ?? new Compiler();
+  compiler.warmUp();
+  let exercise: LoadedExercise;
+  let backend: SelectedBackend;
+  try {
+    exercise = await loadExercise(options.exercise, options.rubricPath);
+    backend = selectBackend(options.backend);
+  } catch (error) {
+    compiler.close();
+    throw error;
+  }
+  compiler.setTypecheckLimit(exercise.rubric.limits.typecheckMs);
+  const pool = new RunnerPool({ backend: backend.request, limits: sandboxLimits(exercise) });
+  // The first runner loads tfjs while the first submission compiles.
+  pool.prepare();
+  // Started now, awaited by the first check that needs it: it overlaps with compiling and starting
+  // the student's sandbox.
+  const reference = getReferenceOutputs(exercise, backend, compiler);
+  reference.catch(() => undefined);
+  const context = { exercise, backend, compiler, reference, pool, isTypecheckEnabled: options.isTypecheckEnabled ?? true };
+  return {
+    exercise,
+    backend,
+    async grade(input, isMoreToCome) {
+      const report = await gradeSubmission(input, context);
+      if (isMoreToCome) pool.prepare();
+      return report;
+    },
+    close() {
+      pool.dispose();
+      compiler.close();
+    },
+  };
+}

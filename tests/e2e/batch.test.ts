@@ -1,0 +1,119 @@
+/**
+ * `autograde batch` on a small class made from the fixtures: grades, reports and summary, entries
+ * that are not submissions, and resuming after the grader was killed halfway.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../grader/paths.js';
+import type { Report } from '../../grader/report/types.js';
+import { runCli } from '../support/run-cli.js';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
+
+/** Student folder name → fixture, with the score that fixture earns. */
+const CLASS = {
+  'ada-lovelace': { fixture: 'pass/alternative', score: 30, status: 'passed' },
+  'alan-turing': { fixture: 'fail/shared-layer', score: 26, status: 'failed' },
+  'grace-hopper': { fixture: 'fail/bias', score: 27, status: 'failed' },
+  'edsger-dijkstra': { fixture: 'hostile/exit-in-function', score: 22, status: 'failed' },
+  'barbara-liskov': { fixture: 'fail/syntax-error', score: 0, status: 'compile-error' },
+  'john-backus': { fixture: 'fail/training-never-steps', score: 23, status: 'failed' },
+} as const;
+
+function makeClass(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-class-'));
+  for (const [student, { fixture }] of Object.entries(CLASS)) {
+    fs.mkdirSync(path.join(dir, student));
+    fs.copyFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'), path.join(dir, student, 'qkv-projection.ts'));
+  }
+  // A student who handed in a bare file, and entries that are not submissions.
+  fs.copyFileSync(path.join(PROJECT_ROOT, 'solutions', 'qkv-projection', 'qkv-projection.ts'), path.join(dir, 'katherine-johnson.ts'));
+  fs.writeFileSync(path.join(dir, 'empty-student.ts'), '');
+  fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a submission');
+  fs.mkdirSync(path.join(dir, 'no-file'));
+  return dir;
+}
+
+function readCsv(file: string): Array<Record<string, string>> {
+  const [header, ...rows] = fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(','));
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+}
+
+describe('autograde batch', () => {
+  const classDir = makeClass();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-batch-'));
+  let result: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    result = await runCli(['batch', classDir, '--out', out, '--backend', 'cpu', '--jobs', '2']);
+  });
+
+  it('grades every student, several at a time, into grades.csv', () => {
+    expect(result.exitCode).toBe(0);
+    const rows = readCsv(path.join(out, 'grades.csv'));
+    const expected = { ...CLASS, 'katherine-johnson': { score: 30, status: 'passed' } };
+    expect(rows.map((row) => row.student).sort()).toEqual(Object.keys(expected).sort());
+    for (const row of rows) {
+      const want = expected[row.student as keyof typeof expected];
+      expect({ student: row.student, score: Number(row.score), status: row.status }).toEqual({ student: row.student, score: want.score, status: want.status });
+      expect(row.max_score).toBe('30');
+      const parts = ['projection', 'manual', 'module', 'similarity', 'training'].reduce((sum, part) => sum + Number(row[part]), 0);
+      expect(parts).toBe(want.score);
+    }
+  });
+
+  it('writes each student\'s report, the same as `grade --format json` gives', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'reports', 'alan-turing.json'), 'utf8')) as Report;
+    expect(report).toMatchObject({ exercise: 'qkv-projection', score: 26, status: 'failed', backend: 'cpu' });
+    expect(report.checks.find((check) => check.id === 'projection.distinct')?.status).toBe('failed');
+    expect(fs.readdirSync(path.join(out, 'reports')).sort()).toEqual(
+      [...Object.keys(CLASS), 'katherine-johnson'].map((student) => `${student}.json`).sort(),
+    );
+  });
+
+  it('names every entry it could not grade, and why', () => {
+    for (const entry of ['empty-student.ts', 'notes.txt', 'no-file']) expect(result.stderr).toContain(entry);
+    const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(summary.problems.map((p: { entry: string }) => p.entry).sort()).toEqual(['empty-student.ts', 'no-file', 'notes.txt']);
+    expect(summary).toMatchObject({ students: 10, graded: 7, resumed: 0, backend: 'cpu' });
+    expect(summary.scoreHistogram.reduce((a: number, b: number) => a + b, 0)).toBe(7);
+    const distinct = summary.checks.find((check: { id: string }) => check.id === 'projection.distinct');
+    // Passed by the five that compile and share no layer, out of seven.
+    expect(distinct.passRate).toBeCloseTo(5 / 7, 3);
+  });
+
+  it('resumes after being killed halfway, with the same grades as an uninterrupted run', async () => {
+    const interrupted = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-batch-killed-'));
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'autograde.js'), 'batch', classDir, '--out', interrupted, '--backend', 'cpu', '--jobs', '1', '--quiet'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'ignore',
+    });
+    const reportsDir = path.join(interrupted, 'reports');
+    const countReports = (): number => (fs.existsSync(reportsDir) ? fs.readdirSync(reportsDir).filter((f) => f.endsWith('.json')).length : 0);
+    while (countReports() < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const beforeResume = countReports();
+    expect(beforeResume).toBeLessThan(7);
+    expect(fs.existsSync(path.join(interrupted, 'grades.csv'))).toBe(false);
+
+    const resumed = await runCli(['batch', classDir, '--out', interrupted, '--backend', 'cpu', '--resume', '--quiet']);
+    expect(resumed.exitCode).toBe(0);
+    const summary = JSON.parse(fs.readFileSync(path.join(interrupted, 'summary.json'), 'utf8'));
+    expect(summary.resumed).toBe(beforeResume);
+    const grades = (file: string): string[] => readCsv(file).map((row) => `${row.student} ${row.score} ${row.status}`).sort();
+    expect(grades(path.join(interrupted, 'grades.csv'))).toEqual(grades(path.join(out, 'grades.csv')));
+  });
+
+  it('grades again what changed since, and only that', async () => {
+    const again = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-batch-again-'));
+    fs.cpSync(out, again, { recursive: true });
+    fs.appendFileSync(path.join(classDir, 'grace-hopper', 'qkv-projection.ts'), '\n// resubmitted\n');
+    const resumed = await runCli(['batch', classDir, '--out', again, '--backend', 'cpu', '--resume', '--quiet']);
+    expect(resumed.exitCode).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(again, 'summary.json'), 'utf8'))).toMatchObject({ graded: 7, resumed: 6 });
+  });
+});
