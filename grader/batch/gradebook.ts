@@ -40,10 +40,19 @@ export interface BatchSummary {
   scoreHistogram: number[];
   checks: Array<{ id: string; passRate: number; statuses: Record<string, number> }>;
   slowest: Array<{ student: string; durationMs: number }>;
-  timings: { wallMs: number; medianSubmissionMs: number };
+  timings: {
+    wallMs: number;
+    medianSubmissionMs: number;
+    /** CPU of the grader process and its compile worker; the sandboxes' CPU is in each report's sandbox.runs. */
+    graderCpuMs: number;
+  };
 }
 
-export function toSummary(graded: GradedStudent[], problems: EntryProblem[], info: { exercise: string; backend: string; graderVersion: string; wallMs: number }): BatchSummary {
+export function toSummary(
+  graded: GradedStudent[],
+  problems: EntryProblem[],
+  info: { exercise: string; backend: string; graderVersion: string; wallMs: number; graderCpuMs: number },
+): BatchSummary {
   const histogram = new Array<number>(10).fill(0);
   const statuses: Record<string, number> = {};
   const byCheck = new Map<string, Record<string, number>>();
@@ -78,6 +87,10 @@ export function toSummary(graded: GradedStudent[], problems: EntryProblem[], inf
       .sort((a, b) => b.durationMs - a.durationMs)
       .slice(0, 5)
       .map(({ student, durationMs }) => ({ student, durationMs: Math.round(durationMs) })),
-    timings: { wallMs: Math.round(info.wallMs), medianSubmissionMs: fresh.length > 0 ? Math.round(fresh[Math.floor(fresh.length / 2)]) : 0 },
+    timings: {
+      wallMs: Math.round(info.wallMs),
+      medianSubmissionMs: fresh.length > 0 ? Math.round(fresh[Math.floor(fresh.length / 2)]) : 0,
+      graderCpuMs: Math.round(info.graderCpuMs),
+    },
   };
 }

@@ -85,6 +85,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       backend: session.backend.label,
       graderVersion: GRADER_VERSION,
       wallMs: performance.now() - startedAt,
+      graderCpuMs: session.graderCpuMs(),
     });
     writeAtomically(path.join(options.out, 'grades.csv'), toGradesCsv(all));
     writeAtomically(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DIST_DIR } from '../paths.js';
 import { permissionFlag } from '../sandbox/layers.js';
+import { readTreeUsage } from '../sandbox/process-tree.js';
 import type { Diagnostic } from '../report/types.js';
 import type { CompileRequest, CompileResult, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
 
@@ -34,6 +35,7 @@ const COMPILE_LIMIT_MS = 30_000;
 
 export class Compiler {
   private worker: ChildProcess | null = null;
+  private retiredCpuMs = 0;
   private nextId = 1;
   private pending = 0;
 
@@ -71,7 +73,13 @@ export class Compiler {
     );
   }
 
+  /** CPU time the worker processes used so far (the current one read from /proc, earlier ones as they ended). */
+  get cpuMs(): number {
+    return this.retiredCpuMs + (this.worker?.pid ? readTreeUsage(this.worker.pid).cpuMs : 0);
+  }
+
   close(): void {
+    if (this.worker?.pid) this.retiredCpuMs += readTreeUsage(this.worker.pid).cpuMs;
     this.worker?.kill('SIGKILL');
     this.worker = null;
   }

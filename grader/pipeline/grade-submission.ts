@@ -75,6 +75,7 @@ function resultOf(check: CheckDefinition, rubric: ResolvedCheckRubric, status: C
     visibility: rubric.visibility,
     message,
     durationMs: Math.round(durationMs),
+    cpuMs: 0,
     ...extra,
   };
 }
@@ -151,6 +152,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const limits = sandboxLimits(exercise);
   const session = new SandboxSession({ pool: context.pool, code: result.code, filename: displayPath });
   const results: CheckResult[] = [];
+  const countedOutcomes = new Set<object>();
   const checksStartedAt = performance.now();
   let referenceWaitMs = 0;
   try {
@@ -188,6 +190,14 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     sandbox: { layers: session.layers, runs: session.runs, restarts: session.restarts, violations: session.violations },
     output: session.capturedOutput,
   });
+
+  // A call shared by several checks (one training run, judged for losses and for predictions)
+  // counts its CPU once, on the first of them.
+  function cpuOf(outcome: object): number {
+    if (countedOutcomes.has(outcome)) return 0;
+    countedOutcomes.add(outcome);
+    return 'cpuMs' in outcome && typeof outcome.cpuMs === 'number' ? Math.round(outcome.cpuMs) : 0;
+  }
 
   async function runCheck(check: CheckDefinition, rubric: ResolvedCheckRubric): Promise<CheckResult> {
     // A TODO comes first: "implement X" is the more useful thing to tell than "needs check Y".
@@ -229,7 +239,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       if (outcome.kind === 'thrown' && outcome.error.isAccessDenied && !session.violations.some((v) => v.checkId === check.id)) {
         session.violations.push({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}` });
       }
-      return resultOf(check, rubric, described.status, described.message, durationMs);
+      return resultOf(check, rubric, described.status, described.message, durationMs, { cpuMs: cpuOf(outcome) });
     }
     const waitStartedAt = performance.now();
     let reference: ReferenceOutputs;
@@ -244,14 +254,14 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (expected === undefined) {
       return resultOf(check, rubric, 'internal-error', `The reference has no output for '${check.id}'.`, durationMs);
     }
-    return judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: rubric.tolerance }));
+    return judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: rubric.tolerance }), cpuOf(outcome));
   }
 }
 
-function judgeSafely(check: CheckDefinition, rubric: ResolvedCheckRubric, durationMs: number, judge: () => Verdict): CheckResult {
+function judgeSafely(check: CheckDefinition, rubric: ResolvedCheckRubric, durationMs: number, judge: () => Verdict, cpuMs = 0): CheckResult {
   try {
     const described = fromVerdict(judge());
-    return resultOf(check, rubric, described.status, described.message, durationMs, described.difference ? { difference: described.difference } : {});
+    return resultOf(check, rubric, described.status, described.message, durationMs, { cpuMs, ...(described.difference ? { difference: described.difference } : {}) });
   } catch (error) {
     // A judge that throws is the grader's bug, never the student's loss.
     return resultOf(check, rubric, 'internal-error', `The grader failed while judging this check: ${(error as Error).message}`, durationMs);

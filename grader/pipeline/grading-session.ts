@@ -30,6 +30,8 @@ export interface GradingSession {
   backend: SelectedBackend;
   /** Grades one submission; `isMoreToCome` starts a spare runner for the next one meanwhile. */
   grade(input: string, isMoreToCome: boolean): Promise<Report>;
+  /** CPU the grader itself used so far: this process and its compile worker, not the sandboxes. */
+  graderCpuMs(): number;
   close(): void;
 }
 
@@ -67,6 +69,10 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
       const report = await gradeSubmission(input, context);
       if (isMoreToCome) pool.prepare();
       return report;
+    },
+    graderCpuMs() {
+      const own = process.cpuUsage();
+      return (own.user + own.system) / 1000 + compiler.cpuMs;
     },
     close() {
       pool.dispose();

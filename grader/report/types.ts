@@ -54,6 +54,11 @@ export interface CheckResult {
   /** What the student reads: what was expected, what came back, what to do next. */
   message: string;
   durationMs: number;
+  /**
+   * CPU the student's code used for this check, measured in the sandbox around the call; 0 when
+   * nothing ran or the call was shared with an earlier check (both judge one training run).
+   */
+  cpuMs: number;
   difference?: NumericDifference;
 }
 

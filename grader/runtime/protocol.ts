@@ -60,5 +60,5 @@ export type SandboxMessage =
   | { type: 'backend-failed'; nonce: string; message: string }
   | { type: 'ready'; nonce: string; exports: string[]; importMs: number }
   | { type: 'import-failed'; nonce: string; error: WireError; importMs: number }
-  | { type: 'probe-result'; nonce: string; id: number; isOk: true; value: Wire; durationMs: number }
-  | { type: 'probe-result'; nonce: string; id: number; isOk: false; error: WireError; durationMs: number };
+  | { type: 'probe-result'; nonce: string; id: number; isOk: true; value: Wire; durationMs: number; cpuMs: number }
+  | { type: 'probe-result'; nonce: string; id: number; isOk: false; error: WireError; durationMs: number; cpuMs: number };

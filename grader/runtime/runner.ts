@@ -32,6 +32,11 @@ const NativePromise = Promise;
 const writeStdout = process.stdout.write.bind(process.stdout) as (chunk: string, callback: () => void) => boolean;
 const writeStderr = process.stderr.write.bind(process.stderr) as (chunk: string, callback: () => void) => boolean;
 const scheduleMacrotask = setImmediate;
+const cpuUsage = process.cpuUsage.bind(process);
+const cpuMsNow = (): number => {
+  const usage = cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 const tfjsEntry = process.argv[2];
 const packageRequire = createRequire(tfjsEntry);
@@ -64,7 +69,7 @@ type Tfjs = typeof import('@tensorflow/tfjs');
 let nonce = '';
 let tf: Tfjs | undefined;
 let studentModule: Record<string, unknown> | undefined;
-let pendingProbe: { id: number; startedAt: number } | null = null;
+let pendingProbe: { id: number; startedAt: number; cpuAtStart: number } | null = null;
 
 function post(message: SandboxMessage): void {
   writeAnswer(encodeFrame(message));
@@ -127,7 +132,7 @@ function handleLoad(message: Extract<HostMessage, { type: 'load' }>): void {
 async function handleProbe(message: Extract<HostMessage, { type: 'probe' }>): Promise<void> {
   const tfjs = tf!;
   const isTensor = (v: unknown): v is TensorLike => v instanceof tfjs.Tensor;
-  pendingProbe = { id: message.id, startedAt: now() };
+  pendingProbe = { id: message.id, startedAt: now(), cpuAtStart: cpuMsNow() };
   const probeId = message.id;
   try {
     const probe = makeFunction(`"use strict"; return (${message.source});`)() as (api: unknown) => unknown;
@@ -180,9 +185,10 @@ function sendProbeResult(
 ): void {
   if (pendingProbe?.id !== id) return;
   const durationMs = now() - pendingProbe.startedAt;
+  const cpuMs = cpuMsNow() - pendingProbe.cpuAtStart;
   pendingProbe = null;
-  if (outcome.isOk) post({ type: 'probe-result', nonce, id, isOk: true, value: outcome.value, durationMs });
-  else post({ type: 'probe-result', nonce, id, isOk: false, error: outcome.error, durationMs });
+  if (outcome.isOk) post({ type: 'probe-result', nonce, id, isOk: true, value: outcome.value, durationMs, cpuMs });
+  else post({ type: 'probe-result', nonce, id, isOk: false, error: outcome.error, durationMs, cpuMs });
 }
 
 // An error thrown later from a timer or a rejected promise the student forgot belongs to the probe

@@ -48,6 +48,7 @@ const sandboxMessageSchema = z.discriminatedUnion('type', [
     value: wireSchema.optional(),
     error: wireErrorSchema.optional(),
     durationMs: ms,
+    cpuMs: ms,
   }),
 ]);
 

@@ -45,8 +45,9 @@ export interface StartTimings {
 }
 
 export type ProbeOutcome =
-  | { kind: 'value'; value: Wire; durationMs: number }
-  | { kind: 'thrown'; error: WireError; durationMs: number }
+  /** `cpuMs`: CPU the call itself used, measured by the runner around it. */
+  | { kind: 'value'; value: Wire; durationMs: number; cpuMs: number }
+  | { kind: 'thrown'; error: WireError; durationMs: number; cpuMs: number }
   | (Termination & { durationMs: number });
 
 export interface SandboxProcessOptions {
@@ -227,8 +228,8 @@ export class SandboxProcess {
     if (!('type' in answer)) return { ...answer, durationMs };
     if (answer.type !== 'probe-result') return { kind: 'exited', exitCode: null, signal: null, durationMs };
     return answer.isOk
-      ? { kind: 'value', value: answer.value, durationMs: answer.durationMs }
-      : { kind: 'thrown', error: answer.error, durationMs: answer.durationMs };
+      ? { kind: 'value', value: answer.value, durationMs: answer.durationMs, cpuMs: answer.cpuMs }
+      : { kind: 'thrown', error: answer.error, durationMs: answer.durationMs, cpuMs: answer.cpuMs };
   }
 
   /** Ends the process tree and removes its scratch directory; safe to call more than once. */

@@ -2,15 +2,17 @@
 import { parseArgs } from 'node:util';
 import { runGradeBench } from './grade-bench.js';
 import { runLayersBench } from './layers-bench.js';
+import { runBatchBench } from './batch-bench.js';
 
 const BENCHES = {
   grade: (runs: number, backends: Array<'cpu' | 'wasm'>) => runGradeBench({ runs, backends }),
   layers: (runs: number, backends: Array<'cpu' | 'wasm'>) => runLayersBench({ runs, backends }),
+  batch: (_runs: number, backends: Array<'cpu' | 'wasm'>) => runBatchBench({ size: Number(values.size), backend: backends[0] }),
 } as const;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '5' }, backend: { type: 'string', default: 'cpu,wasm' } },
+  options: { runs: { type: 'string', default: '5' }, backend: { type: 'string', default: 'cpu,wasm' }, size: { type: 'string', default: '200' } },
 });
 const name = (positionals[0] ?? 'grade') as keyof typeof BENCHES;
 if (!(name in BENCHES)) {
