@@ -51,7 +51,7 @@ describe('SandboxProcess', () => {
   it('ignores forged results and records them as violations', async () => {
     const forge = [
       "const v8 = process.getBuiltinModule('v8'), fs = process.getBuiltinModule('fs');",
-      "const body = v8.serialize({ type: 'probe-result', nonce: 'f'.repeat(48), id: 1, isOk: true, value: 42, durationMs: 1 });",
+      "const body = v8.serialize({ type: 'probe-result', nonce: 'f'.repeat(48), id: 1, isOk: true, value: 42, durationMs: 1, cpuMs: 1 });",
       'const header = Buffer.alloc(4); header.writeUInt32BE(body.length, 0);',
       'fs.writeSync(3, Buffer.concat([header, body]));',
     ].join(' ');
