@@ -8,6 +8,7 @@ import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import { isReporterName, REPORTERS } from '../reporters/index.js';
 import { GRADER_VERSION } from '../version.js';
+import type { GradingSessionOptions } from '../pipeline/grading-session.js';
 import { EXIT } from './exit-codes.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
 
@@ -24,15 +25,32 @@ function parseMin(value: string): MinScore {
   }
 }
 
-interface GradeFlags {
+/** Options every grading command takes. */
+interface SessionFlags {
   exercise: string;
   backend: BackendChoice;
-  format: keyof typeof REPORTERS;
-  minScore?: MinScore;
   rubric?: string;
-  color?: boolean;
   typecheck: boolean;
   sandbox: 'auto' | 'strict';
+}
+
+function addSessionOptions(command: Command): Command {
+  return command
+    .option('-e, --exercise <id>', 'exercise id', 'qkv-projection')
+    .addOption(new Option('-b, --backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
+    .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
+    .option('--no-typecheck', 'skip type checking: no type diagnostics, a faster run')
+    .addOption(new Option('--sandbox <mode>', 'strict: refuse to grade unless every sandbox layer is available').choices(['auto', 'strict']).default('auto'));
+}
+
+function sessionOptions(flags: SessionFlags, compiler: Compiler): GradingSessionOptions {
+  return { compiler, exercise: flags.exercise, backend: flags.backend, rubricPath: flags.rubric, isTypecheckEnabled: flags.typecheck, sandbox: flags.sandbox };
+}
+
+interface GradeFlags extends SessionFlags {
+  format: keyof typeof REPORTERS;
+  minScore?: MinScore;
+  color?: boolean;
 }
 
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
@@ -46,12 +64,7 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   try {
     const { gradeMany } = await import('../pipeline/grade-many.js');
     result = await gradeMany(paths, {
-      compiler,
-      exercise: flags.exercise,
-      backend: flags.backend,
-      rubricPath: flags.rubric,
-      isTypecheckEnabled: flags.typecheck,
-      sandbox: flags.sandbox,
+      ...sessionOptions(flags, compiler),
       onReport: (report) => reporter.onReport?.(report),
       onSkip: (_input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
@@ -71,16 +84,11 @@ function parseJobs(value: string): number {
   return jobs;
 }
 
-interface BatchFlags {
+interface BatchFlags extends SessionFlags {
   out: string;
-  exercise: string;
-  backend: BackendChoice;
   jobs?: number;
   resume?: boolean;
   quiet?: boolean;
-  rubric?: string;
-  typecheck: boolean;
-  sandbox: 'auto' | 'strict';
 }
 
 async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> {
@@ -89,14 +97,9 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
   try {
     const { runBatch } = await import('../batch/run-batch.js');
     const { summary } = await runBatch({
+      ...sessionOptions(flags, compiler),
       input: dir,
       out: flags.out,
-      compiler,
-      exercise: flags.exercise,
-      backend: flags.backend,
-      rubricPath: flags.rubric,
-      isTypecheckEnabled: flags.typecheck,
-      sandbox: flags.sandbox,
       jobs: flags.jobs,
       isResume: flags.resume,
       isQuiet: flags.quiet,
@@ -121,36 +124,30 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-  program
-    .command('grade')
-    .description('grade one or more submissions (a .ts file, or a directory holding the exercise file)')
-    .argument('<paths...>', 'submission files or directories')
-    .option('-e, --exercise <id>', 'exercise id', 'qkv-projection')
-    .addOption(new Option('-b, --backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
+  addSessionOptions(
+    program
+      .command('grade')
+      .description('grade one or more submissions (a .ts file, or a directory holding the exercise file)')
+      .argument('<paths...>', 'submission files or directories'),
+  )
     .option('-f, --format <name>', `output format: ${Object.keys(REPORTERS).join(', ')}`, parseFormat, 'text')
     .option('--min-score <n>', 'exit 1 unless every submission scores at least n points (or n%)', parseMin)
-    .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
-    .option('--no-typecheck', 'skip type checking: no type diagnostics, a faster run')
-    .addOption(new Option('--sandbox <mode>', 'strict: refuse to grade unless every sandbox layer is available').choices(['auto', 'strict']).default('auto'))
     .option('--color', 'colour the text output even when not on a terminal')
     .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
     .action(async (paths: string[], flags: GradeFlags) => {
       process.exitCode = await runGrade(paths, flags);
     });
 
-  program
-    .command('batch')
-    .description('grade a whole class: one entry per student in <dir>; reports, grades.csv and summary.json in --out')
-    .argument('<dir>', 'a folder with a sub-folder holding the exercise file, or a .ts file, per student')
+  addSessionOptions(
+    program
+      .command('batch')
+      .description('grade a whole class: one entry per student in <dir>; reports, grades.csv and summary.json in --out')
+      .argument('<dir>', 'a folder with a sub-folder holding the exercise file, or a .ts file, per student'),
+  )
     .requiredOption('-o, --out <dir>', 'where to write reports/, grades.csv and summary.json')
-    .option('-e, --exercise <id>', 'exercise id', 'qkv-projection')
-    .addOption(new Option('-b, --backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
     .option('-j, --jobs <n>', 'submissions graded at once (default: one per core)', parseJobs)
     .option('--resume', 'grade only students whose report is missing or out of date')
     .option('--quiet', 'no progress lines')
-    .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
-    .option('--no-typecheck', 'skip type checking: no type diagnostics, a faster run')
-    .addOption(new Option('--sandbox <mode>', 'strict: refuse to grade unless every sandbox layer is available').choices(['auto', 'strict']).default('auto'))
     .action(async (dir: string, flags: BatchFlags) => {
       process.exitCode = await runBatchCommand(dir, flags);
     });
