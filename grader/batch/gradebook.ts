@@ -4,6 +4,7 @@ import type { EntryProblem } from './discover-entries.js';
 
 export interface GradedStudent {
   student: string;
+  isLate: boolean;
   report: Report;
   /** Graded in an earlier run with the same file, rubric, grader and backend. */
   isResumed: boolean;
@@ -19,10 +20,10 @@ function csvField(value: string | number): string {
 export function toGradesCsv(graded: GradedStudent[]): string {
   const parts = [...new Set(graded.flatMap((g) => g.report.checks.map((c) => c.part)))];
   const header = ['student', 'score', 'max_score', 'percent', 'status', 'late', ...parts];
-  const rows = graded.map(({ student, report }) => {
+  const rows = graded.map(({ student, isLate, report }) => {
     const percent = report.maxScore > 0 ? Math.round((1000 * report.score) / report.maxScore) / 10 : 0;
     const perPart = parts.map((part) => report.checks.filter((c) => c.part === part).reduce((sum, c) => sum + c.score, 0));
-    return [student, report.score, report.maxScore, percent, report.status, 'false', ...perPart];
+    return [student, report.score, report.maxScore, percent, report.status, String(isLate), ...perPart];
   });
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }

@@ -13,6 +13,7 @@ import { GRADER_VERSION } from '../version.js';
 import { discoverEntries, type BatchEntry } from './discover-entries.js';
 import { toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from './gradebook.js';
 import { createProgress } from './progress.js';
+import { takeShard, type Shard } from './shard.js';
 import { writeAtomically } from './write-atomically.js';
 
 export interface BatchOptions extends GradingSessionOptions {
@@ -22,6 +23,8 @@ export interface BatchOptions extends GradingSessionOptions {
   jobs?: number;
   isResume?: boolean;
   isQuiet?: boolean;
+  /** Grade only this part of the class (`--shard i/n`). */
+  shard?: Shard;
   progressStream?: NodeJS.WriteStream;
 }
 
@@ -45,8 +48,12 @@ function readResumable(file: string, entry: BatchEntry, rubricHash: string, back
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const startedAt = performance.now();
   const session = await openGradingSession(options);
+  let unpackedDir: string | undefined;
   try {
-    const { entries, problems } = discoverEntries(options.input, session.exercise.definition.fileName);
+    const discovered = discoverEntries(options.input, session.exercise.definition.fileName);
+    unpackedDir = discovered.unpackedDir;
+    const { problems } = discovered;
+    const entries = options.shard ? takeShard(discovered.entries, options.shard) : discovered.entries;
     const reportsDir = path.join(options.out, 'reports');
     const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
     const graded = new Array<GradedStudent | undefined>(entries.length);
@@ -68,12 +75,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         const reportFile = path.join(reportsDir, `${entry.student}.json`);
         const previous = options.isResume ? readResumable(reportFile, entry, session.exercise.rubric.hash, session.backend.label) : null;
         if (previous) {
-          record(index, { student: entry.student, report: previous, isResumed: true, durationMs: previous.durationMs });
+          record(index, { student: entry.student, isLate: entry.isLate, report: previous, isResumed: true, durationMs: previous.durationMs });
           continue;
         }
         const report = await session.grade(entry.file, next < entries.length);
         writeAtomically(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-        record(index, { student: entry.student, report, isResumed: false, durationMs: report.durationMs });
+        record(index, { student: entry.student, isLate: entry.isLate, report, isResumed: false, durationMs: report.durationMs });
       }
     };
     await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, entries.length)) }, work));
@@ -92,5 +99,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     return { summary, graded: all };
   } finally {
     session.close();
+    if (unpackedDir) fs.rmSync(unpackedDir, { recursive: true, force: true });
   }
 }

@@ -9,6 +9,7 @@ import { GraderError } from '../errors.js';
 import { isReporterName, REPORTERS } from '../reporters/index.js';
 import { GRADER_VERSION } from '../version.js';
 import type { GradingSessionOptions } from '../pipeline/grading-session.js';
+import { parseShard } from '../batch/shard.js';
 import { EXIT } from './exit-codes.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
 
@@ -89,6 +90,7 @@ interface BatchFlags extends SessionFlags {
   jobs?: number;
   resume?: boolean;
   quiet?: boolean;
+  shard?: string;
 }
 
 async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> {
@@ -103,6 +105,7 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
       jobs: flags.jobs,
       isResume: flags.resume,
       isQuiet: flags.quiet,
+      shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
     });
     for (const problem of summary.problems) process.stderr.write(`autograde: ${dir}/${problem.entry}: ${problem.message}\n`);
     process.stdout.write(
@@ -148,8 +151,20 @@ export function createProgram(): Command {
     .option('-j, --jobs <n>', 'submissions graded at once (default: one per core)', parseJobs)
     .option('--resume', 'grade only students whose report is missing or out of date')
     .option('--quiet', 'no progress lines')
+    .option('--shard <i/n>', 'grade only the i-th of n parts of the class (join the parts with merge)')
     .action(async (dir: string, flags: BatchFlags) => {
       process.exitCode = await runBatchCommand(dir, flags);
+    });
+
+  program
+    .command('merge')
+    .description('join the --out folders of several shards of one class into one gradebook')
+    .argument('<dirs...>', 'the shards\' --out folders')
+    .requiredOption('-o, --out <dir>', 'where to write the joined reports/, grades.csv and summary.json')
+    .action(async (dirs: string[], flags: { out: string }) => {
+      const { mergeBatches } = await import('../batch/merge.js');
+      const summary = mergeBatches(dirs, flags.out);
+      process.stdout.write(`Merged ${dirs.length} shards: ${summary.graded} students graded, ${summary.problems.length} entries not graded. Grades: ${flags.out}/grades.csv\n`);
     });
 
   program

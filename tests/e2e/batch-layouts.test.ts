@@ -1,0 +1,113 @@
+/**
+ * `autograde batch` on exports as an LMS hands them out (Canvas and Moodle zips, Gradescope's
+ * folder), on a crafted archive, and split into shards joined again with `merge`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../grader/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
+const source = (fixture: string): Uint8Array => fs.readFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'));
+const tmp = (prefix: string): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+function writeZip(files: Record<string, Uint8Array>): string {
+  const file = path.join(tmp('autograde-zip-test-'), 'submissions.zip');
+  fs.writeFileSync(file, zipSync(files));
+  return file;
+}
+
+function grades(out: string): string[] {
+  const [, ...rows] = fs.readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
+  return rows.map((row) => row.split(',').slice(0, 6).join(',')).sort();
+}
+
+describe('batch inputs as LMSs export them', () => {
+  it('reads a Canvas zip: student ids from the file names, late submissions marked', async () => {
+    const zip = writeZip({
+      'lovelaceada_12345_67890_qkv-projection.ts': source('pass/alternative'),
+      'turingalan_late_23456_78901_qkv-projection-1.ts': source('fail/shared-layer'),
+    });
+    const out = tmp('autograde-canvas-');
+    const { exitCode } = await runCli(['batch', zip, '--out', out, '--backend', 'cpu', '--quiet']);
+    expect(exitCode).toBe(0);
+    expect(grades(out)).toEqual(['lovelaceada_12345,30,30,100,passed,false', 'turingalan_23456,26,30,86.7,failed,true']);
+  });
+
+  it('reads a Moodle zip of per-student folders', async () => {
+    const zip = writeZip({
+      'Ada Lovelace_12345_assignsubmission_file_/qkv-projection.ts': source('pass/alternative'),
+      'Grace Hopper_34567_assignsubmission_file_/qkv-projection.ts': source('fail/bias'),
+    });
+    const out = tmp('autograde-moodle-');
+    expect((await runCli(['batch', zip, '--out', out, '--backend', 'cpu', '--quiet'])).exitCode).toBe(0);
+    expect(grades(out)).toEqual(['Ada_Lovelace_12345,30,30,100,passed,false', 'Grace_Hopper_34567,27,30,90,failed,false']);
+  });
+
+  it('reads a Gradescope export folder, with its metadata beside the submissions', async () => {
+    const dir = tmp('autograde-gradescope-');
+    const root = path.join(dir, 'assignment_4242_export');
+    for (const [id, fixture] of [['111', 'pass/alternative'], ['222', 'fail/partial']] as const) {
+      fs.mkdirSync(path.join(root, `submission_${id}`), { recursive: true });
+      fs.writeFileSync(path.join(root, `submission_${id}`, 'qkv-projection.ts'), source(fixture));
+    }
+    fs.writeFileSync(path.join(root, 'submission_metadata.yml'), 'submission_111: {}\n');
+    const out = tmp('autograde-gradescope-out-');
+    const { exitCode, stderr } = await runCli(['batch', dir, '--out', out, '--backend', 'cpu', '--quiet']);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe('');
+    expect(grades(out)).toEqual(['submission_111,30,30,100,passed,false', 'submission_222,12,30,40,failed,false']);
+  });
+
+  it('refuses an archive whose entries point outside it, and writes nothing there', async () => {
+    const zip = writeZip({ '../escaped.ts': source('pass/alternative') });
+    const { exitCode, stderr } = await runCli(['batch', zip, '--out', tmp('autograde-slip-'), '--backend', 'cpu', '--quiet']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('holds an entry outside the archive (../escaped.ts)');
+    expect(fs.existsSync(path.join(path.dirname(zip), '..', 'escaped.ts'))).toBe(false);
+  });
+
+  it('reports an unreadable zip by name', async () => {
+    const file = path.join(tmp('autograde-badzip-'), 'broken.zip');
+    fs.writeFileSync(file, 'not a zip at all');
+    const { exitCode, stderr } = await runCli(['batch', file, '--out', tmp('autograde-badzip-out-'), '--quiet']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain(`${file} cannot be read as a zip archive`);
+  });
+});
+
+describe('shards', () => {
+  it('gives, merged, the same gradebook as the whole class at once', async () => {
+    const dir = tmp('autograde-shards-');
+    const students = { ada: 'pass/alternative', alan: 'fail/shared-layer', grace: 'fail/bias', john: 'fail/partial', kate: 'pass/alternative' };
+    for (const [student, fixture] of Object.entries(students)) {
+      fs.mkdirSync(path.join(dir, student));
+      fs.writeFileSync(path.join(dir, student, 'qkv-projection.ts'), source(fixture));
+    }
+    const whole = tmp('autograde-whole-');
+    const parts = [tmp('autograde-part1-'), tmp('autograde-part2-')];
+    const runs = await Promise.all([
+      runCli(['batch', dir, '--out', whole, '--backend', 'cpu', '--quiet', '--jobs', '1']),
+      runCli(['batch', dir, '--out', parts[0], '--backend', 'cpu', '--quiet', '--jobs', '1', '--shard', '1/2']),
+      runCli(['batch', dir, '--out', parts[1], '--backend', 'cpu', '--quiet', '--jobs', '1', '--shard', '2/2']),
+    ]);
+    expect(runs.map((run) => run.exitCode)).toEqual([0, 0, 0]);
+    expect(grades(parts[0]).length + grades(parts[1]).length).toBe(5);
+    expect(grades(parts[0]).filter((row) => grades(parts[1]).includes(row))).toEqual([]);
+    const merged = tmp('autograde-merged-');
+    const merge = await runCli(['merge', ...parts, '--out', merged]);
+    expect(merge.exitCode).toBe(0);
+    expect(grades(merged)).toEqual(grades(whole));
+    expect(fs.readdirSync(path.join(merged, 'reports')).sort()).toEqual(fs.readdirSync(path.join(whole, 'reports')).sort());
+    expect(JSON.parse(fs.readFileSync(path.join(merged, 'summary.json'), 'utf8'))).toMatchObject({ graded: 5, students: 5 });
+  });
+
+  it('names a bad --shard', async () => {
+    const { exitCode, stderr } = await runCli(['batch', tmp('autograde-x-'), '--out', tmp('autograde-y-'), '--shard', '3/2']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('Expected --shard as i/n with 1 <= i <= n, e.g. 2/4, got `3/2`');
+  });
+});
