@@ -36,6 +36,8 @@ export interface BatchSummary {
   graded: number;
   resumed: number;
   problems: EntryProblem[];
+  /** Students who handed in byte-identical files, for staff to look at; each was graded. */
+  duplicates: string[][];
   statuses: Record<string, number>;
   /** Students per tenth of the maximum score: [0, 10%), [10%, 20%) ... [90%, 100%]. */
   scoreHistogram: number[];
@@ -68,6 +70,8 @@ export function toSummary(
     }
   }
   const fresh = graded.filter((g) => !g.isResumed).map((g) => g.durationMs).sort((a, b) => a - b);
+  const byHash = new Map<string, string[]>();
+  for (const { student, report } of graded) byHash.set(report.submissionHash, [...(byHash.get(report.submissionHash) ?? []), student]);
   return {
     exercise: info.exercise,
     backend: info.backend,
@@ -76,6 +80,7 @@ export function toSummary(
     graded: graded.length,
     resumed: graded.filter((g) => g.isResumed).length,
     problems,
+    duplicates: [...byHash.values()].filter((students) => students.length > 1),
     statuses,
     scoreHistogram: histogram,
     checks: [...byCheck].map(([id, counts]) => ({

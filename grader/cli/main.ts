@@ -108,6 +108,7 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
       shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
     });
     for (const problem of summary.problems) process.stderr.write(`autograde: ${dir}/${problem.entry}: ${problem.message}\n`);
+    for (const group of summary.duplicates) process.stderr.write(`autograde: identical files handed in by ${group.join(', ')} (all graded)\n`);
     process.stdout.write(
       `Graded ${summary.graded} of ${summary.students} students (${summary.resumed} from an earlier run) in ${(summary.timings.wallMs / 1000).toFixed(1)} s. ` +
         `Grades: ${flags.out}/grades.csv; reports: ${flags.out}/reports/; summary: ${flags.out}/summary.json\n`,

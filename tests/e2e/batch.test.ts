@@ -29,6 +29,9 @@ function makeClass(): string {
     fs.mkdirSync(path.join(dir, student));
     fs.copyFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'), path.join(dir, student, 'qkv-projection.ts'));
   }
+  // Someone who handed in exactly what another student did.
+  fs.mkdirSync(path.join(dir, 'maria-agnesi'));
+  fs.copyFileSync(path.join(FIXTURES, CLASS['ada-lovelace'].fixture, 'qkv-projection.ts'), path.join(dir, 'maria-agnesi', 'qkv-projection.ts'));
   // A student who handed in a bare file, and entries that are not submissions.
   fs.copyFileSync(path.join(PROJECT_ROOT, 'solutions', 'qkv-projection', 'qkv-projection.ts'), path.join(dir, 'katherine-johnson.ts'));
   fs.writeFileSync(path.join(dir, 'empty-student.ts'), '');
@@ -54,7 +57,7 @@ describe('autograde batch', () => {
   it('grades every student, several at a time, into grades.csv', () => {
     expect(result.exitCode).toBe(0);
     const rows = readCsv(path.join(out, 'grades.csv'));
-    const expected = { ...CLASS, 'katherine-johnson': { score: 30, status: 'passed' } };
+    const expected = { ...CLASS, 'katherine-johnson': { score: 30, status: 'passed' }, 'maria-agnesi': { score: 30, status: 'passed' } };
     expect(rows.map((row) => row.student).sort()).toEqual(Object.keys(expected).sort());
     for (const row of rows) {
       const want = expected[row.student as keyof typeof expected];
@@ -70,19 +73,20 @@ describe('autograde batch', () => {
     expect(report).toMatchObject({ exercise: 'qkv-projection', score: 26, status: 'failed', backend: 'cpu' });
     expect(report.checks.find((check) => check.id === 'projection.distinct')?.status).toBe('failed');
     expect(fs.readdirSync(path.join(out, 'reports')).sort()).toEqual(
-      [...Object.keys(CLASS), 'katherine-johnson'].map((student) => `${student}.json`).sort(),
+      [...Object.keys(CLASS), 'katherine-johnson', 'maria-agnesi'].map((student) => `${student}.json`).sort(),
     );
   });
 
-  it('names every entry it could not grade, and why', () => {
+  it('names every entry it could not grade, and why, and students who handed in the same file', () => {
     for (const entry of ['empty-student.ts', 'notes.txt', 'no-file']) expect(result.stderr).toContain(entry);
+    expect(result.stderr).toContain('identical files handed in by ada-lovelace, maria-agnesi (all graded)');
     const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.problems.map((p: { entry: string }) => p.entry).sort()).toEqual(['empty-student.ts', 'no-file', 'notes.txt']);
-    expect(summary).toMatchObject({ students: 10, graded: 7, resumed: 0, backend: 'cpu' });
-    expect(summary.scoreHistogram.reduce((a: number, b: number) => a + b, 0)).toBe(7);
+    expect(summary).toMatchObject({ students: 11, graded: 8, resumed: 0, backend: 'cpu', duplicates: [['ada-lovelace', 'maria-agnesi']] });
+    expect(summary.scoreHistogram.reduce((a: number, b: number) => a + b, 0)).toBe(8);
     const distinct = summary.checks.find((check: { id: string }) => check.id === 'projection.distinct');
-    // Passed by the five that compile and share no layer, out of seven.
-    expect(distinct.passRate).toBeCloseTo(5 / 7, 3);
+    // Passed by the six that compile and share no layer, out of eight.
+    expect(distinct.passRate).toBeCloseTo(6 / 8, 3);
   });
 
   it('resumes after being killed halfway, with the same grades as an uninterrupted run', async () => {
@@ -97,7 +101,7 @@ describe('autograde batch', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const beforeResume = countReports();
-    expect(beforeResume).toBeLessThan(7);
+    expect(beforeResume).toBeLessThan(8);
     expect(fs.existsSync(path.join(interrupted, 'grades.csv'))).toBe(false);
 
     const resumed = await runCli(['batch', classDir, '--out', interrupted, '--backend', 'cpu', '--resume', '--quiet']);
@@ -114,6 +118,6 @@ describe('autograde batch', () => {
     fs.appendFileSync(path.join(classDir, 'grace-hopper', 'qkv-projection.ts'), '\n// resubmitted\n');
     const resumed = await runCli(['batch', classDir, '--out', again, '--backend', 'cpu', '--resume', '--quiet']);
     expect(resumed.exitCode).toBe(0);
-    expect(JSON.parse(fs.readFileSync(path.join(again, 'summary.json'), 'utf8'))).toMatchObject({ graded: 7, resumed: 6 });
+    expect(JSON.parse(fs.readFileSync(path.join(again, 'summary.json'), 'utf8'))).toMatchObject({ graded: 8, resumed: 7 });
   });
 });
