@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { GraderError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { openGradingSession, type GradingSessionOptions } from '../pipeline/grading-session.js';
 import { GRADER_VERSION } from '../version.js';
@@ -78,7 +79,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           record(index, { student: entry.student, isLate: entry.isLate, report: previous, isResumed: true, durationMs: previous.durationMs });
           continue;
         }
-        const report = await session.grade(entry.file, next < entries.length);
+        let report: Report;
+        try {
+          report = await session.grade(entry.file, next < entries.length);
+        } catch (error) {
+          // A file that vanished or cannot be read since discovery: that student, not the batch.
+          if (!(error instanceof GraderError && error.code === 'SUBMISSION_UNREADABLE')) throw error;
+          problems.push({ entry: path.relative(options.input, entry.file), message: error.message });
+          done++;
+          progress.update(done, failures);
+          continue;
+        }
         writeAtomically(reportFile, `${JSON.stringify(report, null, 2)}\n`);
         record(index, { student: entry.student, isLate: entry.isLate, report, isResumed: false, durationMs: report.durationMs });
       }
