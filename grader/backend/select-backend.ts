@@ -30,7 +30,7 @@ function isResolvable(specifier: string): boolean {
 /** Loads a tfjs-node package in a throwaway process: its native library may be missing or crash. */
 function probeNodeBackend(module: string): { isLoadable: boolean; isGpu: boolean; message: string } {
   if (!isResolvable(module)) return { isLoadable: false, isGpu: false, message: `${module} is not installed` };
-  const script = `const tf = require(${JSON.stringify(module)}); tf.ready().then(() => { const b = tf.engine().backend; console.log(JSON.stringify({ backend: tf.getBackend(), gpu: Boolean(b && (b.isUsingGpuDevice || b.isGPUPackage && b.isUsingGpuDevice)) })); });`;
+  const script = `const tf = require(${JSON.stringify(module)}); tf.ready().then(() => { const b = tf.engine().backend; console.log(JSON.stringify({ backend: tf.getBackend(), gpu: Boolean(b && b.isUsingGpuDevice) })); });`;
   const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000, cwd: process.cwd() });
   const line = result.stdout?.trim().split('\n').pop() ?? '';
   try {
