@@ -173,20 +173,17 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
 
   const typed = await typecheck;
   timings.typecheckMs = typed.durationMs;
-  let isCompileError = false;
+  let bomb: string | null = null;
   if (typed.kind === 'checked') diagnostics.push(...typed.diagnostics);
   else if (typed.kind === 'timeout' || typed.kind === 'out-of-memory') {
     // A type-level bomb: refusing the submission is the only answer that cannot hang the grader.
-    isCompileError = true;
-    const what = typed.kind === 'timeout' ? `did not finish within ${typed.limitMs / 1000} s` : 'ran out of memory';
-    diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'error', message: `Type checking ${what}; simplify the types in this file.` });
+    bomb = `Type checking ${typed.kind === 'timeout' ? `did not finish within ${typed.limitMs / 1000} s` : 'ran out of memory'}; simplify the types in this file.`;
+    diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'error', message: bomb });
   } else {
     diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'warning', message: `Type checking was not possible: ${typed.message}` });
   }
-  const checks = isCompileError
-    ? results.map((r) => ({ ...r, status: 'compile-error' as const, score: 0, message: `Type checking did not finish: ${diagnostics[diagnostics.length - 1].message}` }))
-    : results;
-  return finish(checks, isCompileError, {
+  const checks = bomb === null ? results : results.map((r) => ({ ...r, status: 'compile-error' as const, score: 0, message: bomb }));
+  return finish(checks, bomb !== null, {
     sandbox: { layers: session.layers, runs: session.runs, restarts: session.restarts, violations: session.violations },
     output: session.capturedOutput,
   });
