@@ -156,15 +156,14 @@ function isNativePromise(value: unknown): value is Promise<unknown> {
   }
 }
 
+type ProbeEnd = { isOk: true; value: Wire } | { isOk: false; error: ReturnType<typeof toWireError> };
+
 /**
  * A probe is over only when the runner gets its turn back: its output flushed into the pipes (so a
  * flood is charged to the check that caused it) and the event loop free (an endless chain of
  * microtasks never yields, so its check times out instead of the next one).
  */
-function finishProbe(
-  id: number,
-  outcome: { isOk: true; value: Wire } | { isOk: false; error: ReturnType<typeof toWireError> },
-): void {
+function finishProbe(id: number, outcome: ProbeEnd): void {
   if (pendingProbe?.id !== id) return;
   let flushed = 0;
   const afterFlush = (): void => {
@@ -179,10 +178,7 @@ function finishProbe(
   }
 }
 
-function sendProbeResult(
-  id: number,
-  outcome: { isOk: true; value: Wire } | { isOk: false; error: ReturnType<typeof toWireError> },
-): void {
+function sendProbeResult(id: number, outcome: ProbeEnd): void {
   if (pendingProbe?.id !== id) return;
   const durationMs = now() - pendingProbe.startedAt;
   const cpuMs = cpuMsNow() - pendingProbe.cpuAtStart;
