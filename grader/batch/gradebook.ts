@@ -16,6 +16,35 @@ function csvField(value: string | number): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** grades.csv back as rows of named fields, quoted fields included: what merge joins. */
+export function readGradesCsv(text: string): Array<Record<string, string>> {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let fieldText = '';
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (isQuoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        fieldText += '"';
+        i++;
+      } else if (char === '"') isQuoted = false;
+      else fieldText += char;
+    } else if (char === '"') isQuoted = true;
+    else if (char === ',') {
+      record.push(fieldText);
+      fieldText = '';
+    } else if (char === '\n') {
+      records.push([...record, fieldText]);
+      record = [];
+      fieldText = '';
+    } else fieldText += char;
+  }
+  if (fieldText !== '' || record.length > 0) records.push([...record, fieldText]);
+  const [header, ...rows] = records;
+  return rows.map((row) => Object.fromEntries(header.map((name, column) => [name, row[column] ?? ''])));
+}
+
 /** One row per student: id, score, max, percent, status, late, then points per part. */
 export function toGradesCsv(graded: GradedStudent[]): string {
   const parts = [...new Set(graded.flatMap((g) => g.report.checks.map((c) => c.part)))];

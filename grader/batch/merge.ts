@@ -7,7 +7,7 @@ import path from 'node:path';
 import { GraderError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import type { EntryProblem } from './discover-entries.js';
-import { toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from './gradebook.js';
+import { readGradesCsv, toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from './gradebook.js';
 import { writeAtomically } from './write-atomically.js';
 
 function readShard(dir: string): { graded: GradedStudent[]; summary: BatchSummary } {
@@ -16,12 +16,9 @@ function readShard(dir: string): { graded: GradedStudent[]; summary: BatchSummar
     throw new GraderError('USAGE', `${dir} has no summary.json: is it the --out folder of a finished batch? Finish it (batch --resume) before merging.`);
   }
   const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as BatchSummary;
-  const [header, ...rows] = fs.readFileSync(path.join(dir, 'grades.csv'), 'utf8').trim().split('\n');
-  const lateColumn = header.split(',').indexOf('late');
-  const late = new Map(rows.filter(Boolean).map((row) => { const fields = row.split(','); return [fields[0], fields[lateColumn] === 'true'] as const; }));
-  const graded = [...late.keys()].map((student) => {
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'reports', `${student}.json`), 'utf8')) as Report;
-    return { student, isLate: late.get(student) ?? false, report, isResumed: false, durationMs: report.durationMs };
+  const graded = readGradesCsv(fs.readFileSync(path.join(dir, 'grades.csv'), 'utf8')).map((row) => {
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'reports', `${row.student}.json`), 'utf8')) as Report;
+    return { student: row.student, isLate: row.late === 'true', report, isResumed: false, durationMs: report.durationMs };
   });
   return { graded, summary };
 }
