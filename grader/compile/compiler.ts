@@ -28,6 +28,11 @@ export interface SourceToCompile {
   displayPath: string;
 }
 
+/** The worker answered, but not with what was asked: its own failure, or a mix-up. */
+function failedAnswer(response: WorkerResponse, durationMs: number): { kind: 'failed'; message: string; durationMs: number } {
+  return { kind: 'failed', message: response.type === 'failed' ? response.message : `unexpected answer '${response.type}'`, durationMs };
+}
+
 const WORKER_PATH = path.join(DIST_DIR, 'grader', 'compile', 'compile-worker.js');
 
 /** Compiling a file takes milliseconds once TypeScript is loaded; this allows for loading it too. */
@@ -51,26 +56,20 @@ export class Compiler {
     this.ensureWorker();
   }
 
-  compile(file: SourceToCompile, exerciseId: string | null): Promise<CompileOutcome> {
-    const request: CompileRequest = { type: 'compile', id: this.nextId++, exerciseId, ...file };
-    return this.request(request, COMPILE_LIMIT_MS).then((answer) => {
-      if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: COMPILE_LIMIT_MS, durationMs: answer.durationMs };
-      if (answer.kind !== 'answered') return answer;
-      return answer.response.type === 'compiled'
-        ? { kind: 'compiled', result: answer.response.result, durationMs: answer.durationMs }
-        : { kind: 'failed', message: answer.response.type === 'failed' ? answer.response.message : 'unexpected answer', durationMs: answer.durationMs };
-    });
+  async compile(file: SourceToCompile, exerciseId: string | null): Promise<CompileOutcome> {
+    const answer = await this.request({ type: 'compile', id: this.nextId++, exerciseId, ...file }, COMPILE_LIMIT_MS);
+    // Parsing never runs out of memory on honest input: treat it as the time limit.
+    if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: COMPILE_LIMIT_MS, durationMs: answer.durationMs };
+    if (answer.kind !== 'answered') return answer;
+    const { response, durationMs } = answer;
+    return response.type === 'compiled' ? { kind: 'compiled', result: response.result, durationMs } : failedAnswer(response, durationMs);
   }
 
-  typecheck(file: SourceToCompile): Promise<TypecheckOutcome> {
-    const request: TypecheckRequest = { type: 'typecheck', id: this.nextId++, ...file };
-    return this.request(request, this.typecheckLimitMs).then((answer) =>
-      answer.kind === 'answered'
-        ? answer.response.type === 'typechecked'
-          ? { kind: 'checked', diagnostics: answer.response.diagnostics, durationMs: answer.durationMs }
-          : { kind: 'failed', message: answer.response.type === 'failed' ? answer.response.message : 'unexpected answer', durationMs: answer.durationMs }
-        : answer,
-    );
+  async typecheck(file: SourceToCompile): Promise<TypecheckOutcome> {
+    const answer = await this.request({ type: 'typecheck', id: this.nextId++, ...file }, this.typecheckLimitMs);
+    if (answer.kind !== 'answered') return answer;
+    const { response, durationMs } = answer;
+    return response.type === 'typechecked' ? { kind: 'checked', diagnostics: response.diagnostics, durationMs } : failedAnswer(response, durationMs);
   }
 
   /** CPU time the worker processes used so far (the current one read from /proc, earlier ones as they ended). */
