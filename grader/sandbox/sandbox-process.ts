@@ -60,6 +60,8 @@ export interface SandboxProcessOptions {
   layers?: { isIsolated: boolean; hasPermissionModel: boolean; hasRlimits: boolean };
 }
 
+const MAX_VIOLATIONS = 40;
+
 const ALL_LAYERS = { isIsolated: true, hasPermissionModel: true, hasRlimits: true };
 
 const requireFromHere = createRequire(import.meta.url);
@@ -268,11 +270,16 @@ export class SandboxProcess {
     });
   }
 
+  /** Enough of them to make the point to staff; a submission that loops over refusals cannot flood the report. */
+  private recordViolation(violation: Omit<SandboxViolation, 'checkId'>): void {
+    if (this.violations.length < MAX_VIOLATIONS) this.violations.push(violation);
+  }
+
   private receiveChunk(chunk: Buffer): void {
     for (const decoded of this.decoder.push(chunk)) {
       if (decoded.kind === 'message') this.receive(decoded.value);
       else {
-        this.violations.push({ kind: 'channel', message: `the results channel was written to by something other than the runner: ${decoded.reason}` });
+        this.recordViolation({ kind: 'channel', message: `the results channel was written to by something other than the runner: ${decoded.reason}` });
         this.terminate({ kind: 'channel-corrupted', reason: decoded.reason });
       }
     }
@@ -281,11 +288,11 @@ export class SandboxProcess {
   private receive(raw: unknown): void {
     const parsed = parseSandboxMessage(raw, this.nonce);
     if (!parsed.isValid) {
-      if (this.violations.length < 20) this.violations.push({ kind: 'channel', message: parsed.reason });
+      this.recordViolation({ kind: 'channel', message: parsed.reason });
       return;
     }
     if (parsed.message.type === 'violation') {
-      if (this.violations.length < 40) this.violations.push({ kind: parsed.message.kind, message: parsed.message.message });
+      this.recordViolation({ kind: parsed.message.kind, message: parsed.message.message });
       return;
     }
     if (parsed.message.type === 'backend-ready' && !this.backendReady) {
