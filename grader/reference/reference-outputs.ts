@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import type { RuntimeCheck } from '../checks/types.js';
+import { probeCallKey, type RuntimeCheck } from '../checks/types.js';
 import type { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import type { LoadedExercise } from '../exercise/load-exercise.js';
@@ -83,7 +83,7 @@ async function computeReference(exercise: LoadedExercise, source: string, backen
     const values = new Map<string, Wire>();
     const byCall = new Map<string, Wire>();
     for (const check of runtimeChecks(exercise)) {
-      const key = `${check.probe.toString()}\0${JSON.stringify(check.input)}`;
+      const key = probeCallKey(check.probe.toString(), check.input);
       const known = byCall.get(key);
       if (known !== undefined) {
         values.set(check.id, known);

@@ -5,6 +5,7 @@
  * answered for every later check instead of being retried.
  */
 import type { RunRecord, SandboxLayer, SandboxViolation } from '../report/types.js';
+import { probeCallKey } from '../checks/types.js';
 import type { Wire } from '../runtime/protocol.js';
 import type { RunnerPool } from './runner-pool.js';
 import type { ProbeOutcome, SandboxProcess, StartOutcome, StartTimings } from './sandbox-process.js';
@@ -43,7 +44,7 @@ export class SandboxSession {
   }
 
   async run(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<SessionOutcome> {
-    const key = `${source}\0${JSON.stringify(input)}`;
+    const key = probeCallKey(source, input);
     const remembered = this.memo.get(key);
     if (remembered) return remembered;
     const outcome = await this.runFresh(checkId, source, input, timeLimitMs);

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RuntimeCheck } from '../../grader/checks/types.js';
+import { probeCallKey, type RuntimeCheck } from '../../grader/checks/types.js';
 import { transpileSubmission } from '../../grader/compile/transpile.js';
 import { loadExercise } from '../../grader/exercise/load-exercise.js';
 import { DIST_DIR, PROJECT_ROOT } from '../../grader/paths.js';
@@ -34,7 +34,7 @@ async function writeBarePlan(backend: 'cpu' | 'wasm', dir: string): Promise<stri
   for (const check of exercise.registry.values()) {
     if (check.kind !== 'runtime') continue;
     const { probe, input } = check as RuntimeCheck;
-    const key = `${probe.toString()}\0${JSON.stringify(input)}`;
+    const key = probeCallKey(probe.toString(), input);
     if (seen.has(key)) continue;
     seen.add(key);
     probes.push({ source: probe.toString(), input });

@@ -4,7 +4,7 @@
  * isolation, and in a plain child process; configurations alternate run by run.
  */
 import fs from 'node:fs';
-import type { RuntimeCheck } from '../../grader/checks/types.js';
+import { probeCallKey, type RuntimeCheck } from '../../grader/checks/types.js';
 import { transpileSubmission } from '../../grader/compile/transpile.js';
 import { loadExercise } from '../../grader/exercise/load-exercise.js';
 import type { Wire } from '../../grader/runtime/protocol.js';
@@ -37,7 +37,7 @@ export async function runLayersBench(options: { runs: number; backends: Array<'c
           const readyAt = performance.now();
           const seen = new Set<string>();
           for (const check of probes) {
-            const key = `${check.probe.toString()}\0${JSON.stringify(check.input)}`;
+            const key = probeCallKey(check.probe.toString(), check.input);
             if (seen.has(key)) continue;
             seen.add(key);
             const result = await runner.runProbe(check.id, check.probe.toString(), check.input as Wire, 60_000);
