@@ -9,7 +9,7 @@ import { GraderError } from '../errors.js';
 import { isReporterName, REPORTERS } from '../reporters/index.js';
 import { GRADER_VERSION } from '../version.js';
 import type { GradingSessionOptions } from '../pipeline/grading-session.js';
-import { parseShard } from '../batch/shard.js';
+import { parseShard, type Shard } from '../batch/shard.js';
 import { EXIT } from './exit-codes.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
 
@@ -18,11 +18,29 @@ function parseFormat(value: string): keyof typeof REPORTERS {
   return value;
 }
 
-function parseMin(value: string): MinScore {
+/** A parser of ours as commander's: its message becomes commander's usage error (exit 2). */
+function asOptionParser<T>(parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+}
+
+/**
+ * The compile worker loads TypeScript and then the tfjs typings, a second or more: it starts before
+ * the grader loads its own modules, so that it is ready by the time it is needed, and it ends with
+ * the command whatever happens.
+ */
+async function withCompiler<T>(run: (compiler: Compiler) => Promise<T>): Promise<T> {
+  const compiler = new Compiler();
+  compiler.warmUp();
   try {
-    return parseMinScore(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
+    return await run(compiler);
+  } finally {
+    compiler.close();
   }
 }
 
@@ -57,21 +75,14 @@ interface GradeFlags extends SessionFlags {
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
   const reporter = REPORTERS[flags.format]({ write: (text) => process.stdout.write(text), isColor });
-  // The compile worker loads TypeScript and then the tfjs typings, a second or more: it starts
-  // before the grader loads its own modules, so that it is ready by the time it is needed.
-  const compiler = new Compiler();
-  compiler.warmUp();
-  let result: Awaited<ReturnType<typeof import('../pipeline/grade-many.js').gradeMany>>;
-  try {
+  const result = await withCompiler(async (compiler) => {
     const { gradeMany } = await import('../pipeline/grade-many.js');
-    result = await gradeMany(paths, {
+    return gradeMany(paths, {
       ...sessionOptions(flags, compiler),
       onReport: (report) => reporter.onReport?.(report),
       onSkip: (_input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
-  } finally {
-    compiler.close();
-  }
+  });
   reporter.onFinish?.(result.reports);
   if (result.reports.some((report) => report.status === 'internal-error')) return EXIT.internal;
   if (result.skipped.length > 0) return EXIT.usage;
@@ -90,33 +101,30 @@ interface BatchFlags extends SessionFlags {
   jobs?: number;
   resume?: boolean;
   quiet?: boolean;
-  shard?: string;
+  shard?: Shard;
 }
 
 async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> {
-  const compiler = new Compiler();
-  compiler.warmUp();
-  try {
+  const summary = await withCompiler(async (compiler) => {
     const { runBatch } = await import('../batch/run-batch.js');
-    const { summary } = await runBatch({
+    const result = await runBatch({
       ...sessionOptions(flags, compiler),
       input: dir,
       out: flags.out,
       jobs: flags.jobs,
       isResume: flags.resume,
       isQuiet: flags.quiet,
-      shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
+      shard: flags.shard,
     });
-    for (const problem of summary.problems) process.stderr.write(`autograde: ${dir}/${problem.entry}: ${problem.message}\n`);
-    for (const group of summary.duplicates) process.stderr.write(`autograde: identical files handed in by ${group.join(', ')} (all graded)\n`);
-    process.stdout.write(
-      `Graded ${summary.graded} of ${summary.students} students (${summary.resumed} from an earlier run) in ${(summary.timings.wallMs / 1000).toFixed(1)} s. ` +
-        `Grades: ${flags.out}/grades.csv; reports: ${flags.out}/reports/; summary: ${flags.out}/summary.json\n`,
-    );
-    return (summary.statuses['internal-error'] ?? 0) > 0 ? EXIT.internal : EXIT.ok;
-  } finally {
-    compiler.close();
-  }
+    return result.summary;
+  });
+  for (const problem of summary.problems) process.stderr.write(`autograde: ${dir}/${problem.entry}: ${problem.message}\n`);
+  for (const group of summary.duplicates) process.stderr.write(`autograde: identical files handed in by ${group.join(', ')} (all graded)\n`);
+  process.stdout.write(
+    `Graded ${summary.graded} of ${summary.students} students (${summary.resumed} from an earlier run) in ${(summary.timings.wallMs / 1000).toFixed(1)} s. ` +
+      `Grades: ${flags.out}/grades.csv; reports: ${flags.out}/reports/; summary: ${flags.out}/summary.json\n`,
+  );
+  return (summary.statuses['internal-error'] ?? 0) > 0 ? EXIT.internal : EXIT.ok;
 }
 
 export function createProgram(): Command {
@@ -135,7 +143,7 @@ export function createProgram(): Command {
       .argument('<paths...>', 'submission files or directories'),
   )
     .option('-f, --format <name>', `output format: ${Object.keys(REPORTERS).join(', ')}`, parseFormat, 'text')
-    .option('--min-score <n>', 'exit 1 unless every submission scores at least n points (or n%)', parseMin)
+    .option('--min-score <n>', 'exit 1 unless every submission scores at least n points (or n%)', asOptionParser(parseMinScore))
     .option('--color', 'colour the text output even when not on a terminal')
     .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
     .action(async (paths: string[], flags: GradeFlags) => {
@@ -152,7 +160,7 @@ export function createProgram(): Command {
     .option('-j, --jobs <n>', 'submissions graded at once (default: one per core)', parseJobs)
     .option('--resume', 'grade only students whose report is missing or out of date')
     .option('--quiet', 'no progress lines')
-    .option('--shard <i/n>', 'grade only the i-th of n parts of the class (join the parts with merge)')
+    .option('--shard <i/n>', 'grade only the i-th of n parts of the class (join the parts with merge)', asOptionParser(parseShard))
     .action(async (dir: string, flags: BatchFlags) => {
       process.exitCode = await runBatchCommand(dir, flags);
     });
