@@ -69,12 +69,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       progress.update(done, failures);
     };
 
+    const reportFileOf = (entry: BatchEntry): string => path.join(reportsDir, `${entry.student}.json`);
+    const resumable = entries.map((entry) => (options.isResume ? readResumable(reportFileOf(entry), entry, session.exercise.rubric.hash, session.backend.label) : null));
+    session.plan(entries.filter((_, index) => resumable[index] === null).map((entry) => entry.file));
+
     const work = async (): Promise<void> => {
       while (next < entries.length) {
         const index = next++;
         const entry = entries[index];
-        const reportFile = path.join(reportsDir, `${entry.student}.json`);
-        const previous = options.isResume ? readResumable(reportFile, entry, session.exercise.rubric.hash, session.backend.label) : null;
+        const reportFile = reportFileOf(entry);
+        const previous = resumable[index];
         if (previous) {
           record(index, { student: entry.student, isLate: entry.isLate, report: previous, isResumed: true, durationMs: previous.durationMs });
           continue;

@@ -12,12 +12,17 @@ export interface CompileRequest {
   exerciseId: string | null;
 }
 
-export interface TypecheckRequest {
-  type: 'typecheck';
-  id: number;
+export interface SourceFile {
   source: string;
   fileName: string;
   displayPath: string;
+}
+
+/** One submission, or several checked in one program (see TypecheckProgram.checkMany). */
+export interface TypecheckRequest {
+  type: 'typecheck';
+  id: number;
+  files: SourceFile[];
 }
 
 export type WorkerRequest = CompileRequest | TypecheckRequest;
@@ -38,5 +43,5 @@ export interface CompileResult {
 
 export type WorkerResponse =
   | { type: 'compiled'; id: number; result: CompileResult }
-  | { type: 'typechecked'; id: number; diagnostics: Diagnostic[] }
+  | { type: 'typechecked'; id: number; diagnostics: Diagnostic[][] }
   | { type: 'failed'; id: number; message: string };

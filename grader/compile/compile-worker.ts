@@ -57,7 +57,7 @@ async function compile(request: CompileRequest): Promise<CompileResult> {
 
 function typecheck(request: TypecheckRequest): WorkerResponse {
   typechecker ??= new TypecheckProgram(path.join(PROJECT_ROOT, '.autograde-typecheck'));
-  return { type: 'typechecked', id: request.id, diagnostics: typechecker.check(request.fileName, request.source, request.displayPath) };
+  return { type: 'typechecked', id: request.id, diagnostics: typechecker.checkMany(request.files) };
 }
 
 // Requests are served strictly in order: a compile is never stuck behind a later type check.

@@ -8,7 +8,7 @@ import { DIST_DIR } from '../paths.js';
 import { permissionFlag } from '../sandbox/layers.js';
 import { readTreeUsage } from '../sandbox/process-tree.js';
 import type { Diagnostic } from '../report/types.js';
-import type { CompileRequest, CompileResult, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
+import type { CompileRequest, CompileResult, SourceFile, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
 
 export type CompileOutcome =
   | { kind: 'compiled'; result: CompileResult; durationMs: number }
@@ -22,16 +22,21 @@ export type TypecheckOutcome =
   | { kind: 'out-of-memory'; durationMs: number }
   | { kind: 'failed'; message: string; durationMs: number };
 
-export interface SourceToCompile {
-  source: string;
-  fileName: string;
-  displayPath: string;
-}
+export type SourceToCompile = SourceFile;
+
+/** Several files type-checked together: one outcome for all, diagnostics in the order given. */
+export type GroupTypecheckOutcome = Exclude<TypecheckOutcome, { kind: 'checked' }> | { kind: 'checked'; diagnostics: Diagnostic[][]; durationMs: number };
 
 /** The worker answered, but not with what was asked: its own failure, or a mix-up. */
 function failedAnswer(response: WorkerResponse, durationMs: number): { kind: 'failed'; message: string; durationMs: number } {
   return { kind: 'failed', message: response.type === 'failed' ? response.message : `unexpected answer '${response.type}'`, durationMs };
 }
+
+type WorkerAnswer =
+  | { kind: 'answered'; response: WorkerResponse; durationMs: number }
+  | { kind: 'timeout'; limitMs: number; durationMs: number }
+  | { kind: 'out-of-memory'; durationMs: number }
+  | { kind: 'failed'; message: string; durationMs: number };
 
 const WORKER_PATH = path.join(DIST_DIR, 'grader', 'compile', 'compile-worker.js');
 
@@ -43,6 +48,10 @@ export class Compiler {
   private retiredCpuMs = 0;
   private nextId = 1;
   private pending = 0;
+  /** The worker last killed because a request in it ran out of time. */
+  private killedForTimeout: ChildProcess | null = null;
+  /** Each worker's unanswered requests, oldest first: the oldest is the one it is working on. */
+  private readonly queues = new WeakMap<ChildProcess, number[]>();
 
   /** The type-check limit is the rubric's; this default holds until the rubric is loaded. */
   constructor(private typecheckLimitMs = 30_000) {}
@@ -66,10 +75,22 @@ export class Compiler {
   }
 
   async typecheck(file: SourceToCompile): Promise<TypecheckOutcome> {
-    const answer = await this.request({ type: 'typecheck', id: this.nextId++, ...file }, this.typecheckLimitMs);
+    const outcome = await this.typecheckGroup([file]);
+    return outcome.kind === 'checked' ? { ...outcome, diagnostics: outcome.diagnostics[0] } : outcome;
+  }
+
+  /**
+   * Several files in one program, which costs far less per file than one at a time. A group that
+   * fails (a type-level bomb among them) fails as a whole: check its files one by one to learn
+   * which. `limitMs` can be shorter than the rubric's, for that reason.
+   */
+  async typecheckGroup(files: SourceToCompile[], limitMs = this.typecheckLimitMs): Promise<GroupTypecheckOutcome> {
+    const answer = await this.request({ type: 'typecheck', id: this.nextId++, files }, Math.min(limitMs, this.typecheckLimitMs));
     if (answer.kind !== 'answered') return answer;
     const { response, durationMs } = answer;
-    return response.type === 'typechecked' ? { kind: 'checked', diagnostics: response.diagnostics, durationMs } : failedAnswer(response, durationMs);
+    return response.type === 'typechecked' && response.diagnostics.length === files.length
+      ? { kind: 'checked', diagnostics: response.diagnostics, durationMs }
+      : failedAnswer(response, durationMs);
   }
 
   /** CPU time the worker processes used so far (the current one read from /proc, earlier ones as they ended). */
@@ -103,22 +124,28 @@ export class Compiler {
    * Sends one request; the worker serves them in order. A time limit counts from sending, so a
    * request queued behind a slow one may use up some of its time waiting: limits are generous.
    */
-  private request(
-    request: CompileRequest | TypecheckRequest,
-    limitMs: number,
-  ): Promise<
-    | { kind: 'answered'; response: WorkerResponse; durationMs: number }
-    | { kind: 'timeout'; limitMs: number; durationMs: number }
-    | { kind: 'out-of-memory'; durationMs: number }
-    | { kind: 'failed'; message: string; durationMs: number }
-  > {
+  private async request(request: CompileRequest | TypecheckRequest, limitMs: number): Promise<WorkerAnswer> {
+    const answer = await this.send(request, limitMs);
+    // Another request's bomb took the worker down with this one in its queue: that is not this
+    // file's doing, so it is asked again, once, of a fresh worker.
+    if (answer.kind === 'collateral') {
+      const retried = await this.send(request, limitMs);
+      return retried.kind === 'collateral' ? { kind: 'failed', message: 'the compile worker was restarted twice while this file waited', durationMs: answer.durationMs + retried.durationMs } : { ...retried, durationMs: answer.durationMs + retried.durationMs };
+    }
+    return answer;
+  }
+
+  private send(request: CompileRequest | TypecheckRequest, limitMs: number): Promise<WorkerAnswer | { kind: 'collateral'; durationMs: number }> {
     const startedAt = performance.now();
     const elapsed = (): number => performance.now() - startedAt;
     const worker = this.ensureWorker();
+    const queue = this.queues.get(worker) ?? [];
+    this.queues.set(worker, queue);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         cleanup();
-        // A stuck worker holds every request behind it: it is replaced, and those fail too.
+        // A stuck worker holds every request behind it: it is replaced, and those are asked again.
+        this.killedForTimeout = worker;
         this.close();
         resolve({ kind: 'timeout', limitMs, durationMs: elapsed() });
       }, limitMs);
@@ -129,17 +156,24 @@ export class Compiler {
         resolve({ kind: 'answered', response, durationMs: elapsed() });
       };
       const onExit = (code: number | null, signal: string | null): void => {
+        const isOldest = queue[0] === request.id;
         cleanup();
         if (this.worker === worker) this.worker = null;
-        if (signal === 'SIGABRT' || code === 134) resolve({ kind: 'out-of-memory', durationMs: elapsed() });
+        const isOutOfMemory = signal === 'SIGABRT' || code === 134;
+        // Requests are served in order, so only the oldest can have caused what ended the worker.
+        if (this.killedForTimeout === worker || (isOutOfMemory && !isOldest)) resolve({ kind: 'collateral', durationMs: elapsed() });
+        else if (isOutOfMemory) resolve({ kind: 'out-of-memory', durationMs: elapsed() });
         else resolve({ kind: 'failed', message: `the compile worker stopped (exit ${code ?? signal})`, durationMs: elapsed() });
       };
       const cleanup = (): void => {
+        const position = queue.indexOf(request.id);
+        if (position >= 0) queue.splice(position, 1);
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
         if (--this.pending === 0) worker.channel?.unref();
       };
+      queue.push(request.id);
       if (this.pending++ === 0) worker.channel?.ref();
       worker.on('message', onMessage);
       worker.on('exit', onExit);

@@ -21,6 +21,7 @@ export async function gradeMany(inputs: string[], options: GradeManyOptions): Pr
   const reports: Report[] = [];
   const skipped: GradeManyResult['skipped'] = [];
   try {
+    session.plan(inputs);
     for (const [index, input] of inputs.entries()) {
       try {
         const report = await session.grade(input, index + 1 < inputs.length);

@@ -22,6 +22,7 @@ import type { SelectedBackend } from '../backend/select-backend.js';
 import { GRADER_VERSION } from '../version.js';
 import { describeProbeOutcome, describeStartFailure, type Described } from './describe-outcome.js';
 import { createStackMapper } from './stack-mapper.js';
+import type { TypecheckAhead } from './typecheck-ahead.js';
 
 export interface GradeContext {
   exercise: LoadedExercise;
@@ -33,6 +34,8 @@ export interface GradeContext {
   pool: RunnerPool;
   /** Off with `--no-typecheck`: no type diagnostics, and no type-check time. */
   isTypecheckEnabled: boolean;
+  /** Type checks, grouped ahead for the submissions a run has announced. */
+  typechecks: TypecheckAhead;
 }
 
 /** A directory holding the exercise's file, or the file itself. */
@@ -51,6 +54,11 @@ export function resolveSubmissionFile(input: string, fileName: string): string {
     return file;
   }
   return input;
+}
+
+/** How a submission's file is named in its report and diagnostics: relative to where the grader runs. */
+export function displayPathOf(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 export function sandboxLimits(exercise: LoadedExercise): SandboxLimits {
@@ -90,7 +98,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const startedAt = performance.now();
   const { exercise, backend } = context;
   const file = resolveSubmissionFile(submissionInput, exercise.definition.fileName);
-  const displayPath = path.relative(process.cwd(), file) || file;
+  const displayPath = displayPathOf(file);
   const timings = emptyTimings();
   let source: string;
   try {
@@ -146,7 +154,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
 
   // Type errors never stop a run, so the type check overlaps with the sandboxed checks.
   const typecheck: Promise<TypecheckOutcome> = context.isTypecheckEnabled
-    ? context.compiler.typecheck(toCompile)
+    ? context.typechecks.check(toCompile)
     : Promise.resolve({ kind: 'checked', diagnostics: [], durationMs: 0 });
   const studentFile = { mapStack: createStackMapper(result.sourceMap, displayPath), displayPath };
   const limits = sandboxLimits(exercise);

@@ -11,7 +11,8 @@ import { getReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Report } from '../report/types.js';
 import { missingForStrict } from '../sandbox/layers.js';
 import { RunnerPool } from '../sandbox/runner-pool.js';
-import { gradeSubmission, sandboxLimits } from './grade-submission.js';
+import { displayPathOf, gradeSubmission, resolveSubmissionFile, sandboxLimits } from './grade-submission.js';
+import { readForPlan, TypecheckAhead } from './typecheck-ahead.js';
 
 export interface GradingSessionOptions {
   exercise: string;
@@ -28,6 +29,8 @@ export interface GradingSessionOptions {
 export interface GradingSession {
   exercise: LoadedExercise;
   backend: SelectedBackend;
+  /** Announces submissions about to be graded, so that their type checks are grouped. */
+  plan(inputs: string[]): void;
   /** Grades one submission; `isMoreToCome` starts a spare runner for the next one meanwhile. */
   grade(input: string, isMoreToCome: boolean): Promise<Report>;
   /** CPU the grader itself used so far: this process and its compile worker, not the sandboxes. */
@@ -61,10 +64,26 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
   // the student's sandbox.
   const reference = getReferenceOutputs(exercise, backend, compiler);
   reference.catch(() => undefined);
-  const context = { exercise, backend, compiler, reference, pool, isTypecheckEnabled: options.isTypecheckEnabled ?? true };
+  const isTypecheckEnabled = options.isTypecheckEnabled ?? true;
+  const typechecks = new TypecheckAhead(compiler);
+  const context = { exercise, backend, compiler, reference, pool, isTypecheckEnabled, typechecks };
   return {
     exercise,
     backend,
+    plan(inputs) {
+      if (!isTypecheckEnabled) return;
+      const { fileName } = exercise.definition;
+      const files = inputs.flatMap((input) => {
+        try {
+          const file = resolveSubmissionFile(input, fileName);
+          return [{ file, displayPath: displayPathOf(file) }];
+        } catch {
+          // Reported when it is graded.
+          return [];
+        }
+      });
+      typechecks.plan(readForPlan(files, fileName));
+    },
     async grade(input, isMoreToCome) {
       const report = await gradeSubmission(input, context);
       if (isMoreToCome) pool.prepare();

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../grader/paths.js';
 import type { Report } from '../../grader/report/types.js';
 import { runCli } from '../support/run-cli.js';
+import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
 
@@ -119,5 +120,27 @@ describe('autograde batch', () => {
     const resumed = await runCli(['batch', classDir, '--out', again, '--backend', 'cpu', '--resume', '--quiet']);
     expect(resumed.exitCode).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(again, 'summary.json'), 'utf8'))).toMatchObject({ graded: 8, resumed: 7 });
+  });
+});
+
+describe('autograde batch with a type-level bomb among the class', () => {
+  // Type checks are grouped; the bomb makes its group time out, and the worker is restarted while
+  // other students' files wait in it. Each of them must still get its own grade and diagnostics.
+  it('grades everyone else as if the bomb were not there', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-class-bomb-'));
+    const students = { bomber: 'hostile/type-bomb', careful: 'pass/alternative', sloppy: 'pass/type-error-still-runs', biased: 'fail/bias' };
+    for (const [student, fixture] of Object.entries(students)) fs.copyFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'), path.join(dir, `${student}.ts`));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-batch-bomb-'));
+    const result = await runCli(['batch', dir, '--out', out, '--backend', 'cpu', '--jobs', '2', '--quiet', '--rubric', writeShortLimitsRubric()]);
+    expect(result.exitCode).toBe(0);
+    const report = (student: string): Report => JSON.parse(fs.readFileSync(path.join(out, 'reports', `${student}.json`), 'utf8')) as Report;
+    expect(report('bomber')).toMatchObject({ status: 'compile-error', score: 0 });
+    expect(report('bomber').diagnostics[0].message).toContain('Type checking did not finish within 8 s');
+    expect(report('careful')).toMatchObject({ status: 'passed', score: 30, diagnostics: [] });
+    expect(report('biased')).toMatchObject({ status: 'failed', score: 27 });
+    const sloppy = report('sloppy');
+    expect(sloppy).toMatchObject({ status: 'passed', score: 30 });
+    expect(sloppy.diagnostics.map((d) => d.severity)).toContain('warning');
+    for (const student of ['careful', 'sloppy', 'biased']) expect(report(student).checks.map((c) => c.status)).not.toContain('internal-error');
   });
 });

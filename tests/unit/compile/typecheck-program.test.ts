@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isSelfContained, TypecheckProgram } from '../../../grader/compile/typecheck-program.js';
+import { PROJECT_ROOT } from '../../../grader/paths.js';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
+const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name, 'qkv-projection.ts'), 'utf8');
+const asFile = (source: string, displayPath: string) => ({ fileName: 'qkv-projection.ts', source, displayPath });
+
+describe('TypecheckProgram.checkMany', () => {
+  // Grouping is only an optimisation: each file's diagnostics must be what it gets alone.
+  it('gives every file of a group the diagnostics it gets when checked alone', () => {
+    const sources = {
+      'type-error': fixture('pass/type-error-still-runs'),
+      alternative: fixture('pass/alternative'),
+      // The same top-level names in every file: each is a module of its own.
+      clash: "export const n: number = 'text';\nexport function forward() { return 1; }\n",
+      // No import or export: still a module, so its names do not meet the others'.
+      script: 'const forward = 2;\nconst s: string = forward;\n',
+    };
+    const files = Object.entries(sources).map(([name, source]) => asFile(source, `${name}.ts`));
+    const together = new TypecheckProgram(path.join(PROJECT_ROOT, '.autograde-typecheck')).checkMany(files);
+    const alone = files.map((file) => new TypecheckProgram(path.join(PROJECT_ROOT, '.autograde-typecheck')).checkMany([file])[0]);
+    expect(together).toEqual(alone);
+    expect(together[0].map((d) => d.file)).toContain('type-error.ts');
+    expect(together[0].length).toBeGreaterThan(0);
+    expect(together[1]).toEqual([]);
+    expect(together[2].map((d) => d.line)).toEqual([1]);
+    expect(together[3].map((d) => d.line)).toEqual([2]);
+  });
+
+  it('keeps a file that changes the global types from changing its neighbours', () => {
+    const widening = "declare global { interface Number { shout(): string } }\nexport const x = (1).shout();\n";
+    const neighbour = 'export const y = (1).shout();\n';
+    const [first, second] = new TypecheckProgram(path.join(PROJECT_ROOT, '.autograde-typecheck')).checkMany([asFile(widening, 'a.ts'), asFile(neighbour, 'b.ts')]);
+    expect(first).toEqual([]);
+    expect(second.map((d) => d.message).join()).toContain("Property 'shout' does not exist");
+  });
+});
+
+describe('isSelfContained', () => {
+  it('lets a file that imports only tfjs share a program', () => {
+    expect(isSelfContained("import * as tf from '@tensorflow/tfjs';\nexport const t = tf.scalar(1);\n")).toBe(true);
+  });
+
+  it.each([
+    ['a relative import', "import { x } from '../other/qkv-projection';\n"],
+    ['an import type', "export type T = import('../other/qkv-projection').X;\n"],
+    ['a triple-slash reference', '/// <reference path="../other/qkv-projection.ts" />\nexport {};\n'],
+    ['a lib reference', '/// <reference lib="dom" />\nexport {};\n'],
+    ['a global augmentation', 'declare global { var leaked: number }\nexport {};\n'],
+    ['a module augmentation', "declare module '@tensorflow/tfjs' { const extra: number }\nexport {};\n"],
+  ])('checks a file with %s alone', (_, source) => {
+    expect(isSelfContained(source)).toBe(false);
+  });
+});
