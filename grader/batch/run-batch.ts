@@ -16,6 +16,7 @@ import { toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from '.
 import { createProgress } from './progress.js';
 import { takeShard, type Shard } from './shard.js';
 import { writeAtomically } from './write-atomically.js';
+import { REPORTERS, renderReports, type ReporterName } from '../reporters/index.js';
 
 export interface BatchOptions extends GradingSessionOptions {
   input: string;
@@ -27,6 +28,8 @@ export interface BatchOptions extends GradingSessionOptions {
   /** Grade only this part of the class (`--shard i/n`). */
   shard?: Shard;
   progressStream?: NodeJS.WriteStream;
+  /** Formats written for each student too, as `feedback/<student>/<file>` (the JSON report is always written). */
+  formats?: ReporterName[];
 }
 
 export interface BatchResult {
@@ -63,6 +66,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     let failures = 0;
     let next = 0;
     const record = (index: number, student: GradedStudent): void => {
+      for (const name of options.formats ?? []) {
+        const text = renderReports(name, [student.report], { isColor: false, env: process.env });
+        writeAtomically(path.join(options.out, 'feedback', student.student, REPORTERS[name].fileName), text);
+      }
       graded[index] = student;
       done++;
       if (student.report.status !== 'passed') failures++;

@@ -2,20 +2,23 @@
  * `autograde`: the command line. It parses arguments, calls the pipeline and a reporter, and maps
  * what happened to an exit status; it decides nothing about grades itself.
  */
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeAtomically } from '../batch/write-atomically.js';
 import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.js';
 import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
-import { isReporterName, REPORTERS } from '../reporters/index.js';
+import { parseFormats, REPORTERS, type ReporterName } from '../reporters/index.js';
 import { GRADER_VERSION } from '../version.js';
 import type { GradingSessionOptions } from '../pipeline/grading-session.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { EXIT } from './exit-codes.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
 
-function parseFormat(value: string): keyof typeof REPORTERS {
-  if (!isReporterName(value)) throw new InvalidArgumentError(`Expected one of ${Object.keys(REPORTERS).join(', ')}, got \`${value}\`.`);
-  return value;
+function formatChoices(): string {
+  return Object.entries(REPORTERS)
+    .map(([name, definition]) => `${name} (${definition.fileName})`)
+    .join(', ');
 }
 
 /** A parser of ours as commander's: its message becomes commander's usage error (exit 2). */
@@ -67,23 +70,33 @@ function sessionOptions(flags: SessionFlags, compiler: Compiler): GradingSession
 }
 
 interface GradeFlags extends SessionFlags {
-  format: keyof typeof REPORTERS;
+  format: ReporterName[];
+  out?: string;
   minScore?: MinScore;
   color?: boolean;
 }
 
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
-  const reporter = REPORTERS[flags.format]({ write: (text) => process.stdout.write(text), isColor });
+  // Without --out every format prints, in the order given; with it, each writes its own file there.
+  const outputs = flags.format.map((name) => {
+    const chunks: string[] = [];
+    const write = flags.out ? (text: string) => void chunks.push(text) : (text: string) => void process.stdout.write(text);
+    const reporter = REPORTERS[name].create({ write, isColor: flags.out ? false : isColor, env: process.env });
+    return { name, reporter, chunks };
+  });
   const result = await withCompiler(async (compiler) => {
     const { gradeMany } = await import('../pipeline/grade-many.js');
     return gradeMany(paths, {
       ...sessionOptions(flags, compiler),
-      onReport: (report) => reporter.onReport?.(report),
+      onReport: (report) => outputs.forEach(({ reporter }) => reporter.onReport?.(report)),
       onSkip: (_input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
   });
-  reporter.onFinish?.(result.reports);
+  for (const { name, reporter, chunks } of outputs) {
+    reporter.onFinish?.(result.reports);
+    if (flags.out) writeAtomically(path.join(flags.out, REPORTERS[name].fileName), chunks.join(''));
+  }
   if (result.reports.some((report) => report.status === 'internal-error')) return EXIT.internal;
   if (result.skipped.length > 0) return EXIT.usage;
   if (flags.minScore && result.reports.some((report) => !meetsMinScore(report, flags.minScore!))) return EXIT.belowMinScore;
@@ -98,6 +111,7 @@ function parseJobs(value: string): number {
 
 interface BatchFlags extends SessionFlags {
   out: string;
+  format: ReporterName[];
   jobs?: number;
   resume?: boolean;
   quiet?: boolean;
@@ -115,6 +129,7 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
       isResume: flags.resume,
       isQuiet: flags.quiet,
       shard: flags.shard,
+      formats: flags.format,
     });
     return result.summary;
   });
@@ -142,7 +157,8 @@ export function createProgram(): Command {
       .description('grade one or more submissions (a .ts file, or a directory holding the exercise file)')
       .argument('<paths...>', 'submission files or directories'),
   )
-    .option('-f, --format <name>', `output format: ${Object.keys(REPORTERS).join(', ')}`, parseFormat, 'text')
+    .addOption(new Option('-f, --format <names>', `output formats, comma-separated: ${formatChoices()}`).argParser(asOptionParser(parseFormats)).default(['text'], 'text'))
+    .option('-o, --out <dir>', 'write each format to its own file in <dir> instead of printing it')
     .option('--min-score <n>', 'exit 1 unless every submission scores at least n points (or n%)', asOptionParser(parseMinScore))
     .option('--color', 'colour the text output even when not on a terminal')
     .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
@@ -158,6 +174,7 @@ export function createProgram(): Command {
   )
     .requiredOption('-o, --out <dir>', 'where to write reports/, grades.csv and summary.json')
     .option('-j, --jobs <n>', 'submissions graded at once (default: one per core)', parseJobs)
+    .addOption(new Option('-f, --format <names>', `also write these formats for each student, as feedback/<student>/<file>: ${formatChoices()}`).argParser(asOptionParser(parseFormats)).default([], 'none'))
     .option('--resume', 'grade only students whose report is missing or out of date')
     .option('--quiet', 'no progress lines')
     .option('--shard <i/n>', 'grade only the i-th of n parts of the class (join the parts with merge)', asOptionParser(parseShard))

@@ -1,8 +1,8 @@
 /** `--format json`: the report object itself; an array when several submissions were graded. */
 import type { Report } from '../report/types.js';
-import type { Reporter, ReporterOptions } from './types.js';
+import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
-export function createJsonReporter(options: ReporterOptions): Reporter {
+function createJsonReporter(options: ReporterOptions): Reporter {
   return {
     onFinish(reports: Report[]) {
       const value = reports.length === 1 ? reports[0] : reports;
@@ -10,3 +10,9 @@ export function createJsonReporter(options: ReporterOptions): Reporter {
     },
   };
 }
+
+export const jsonReporter: ReporterDefinition = {
+  description: 'the report object itself (an array for several submissions), for scripts',
+  fileName: 'report.json',
+  create: createJsonReporter,
+};

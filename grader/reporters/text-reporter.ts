@@ -1,7 +1,7 @@
 /** `--format text`: for people. One block per submission, grouped by part, hints under failures. */
 import pc from 'picocolors';
 import type { CheckResult, CheckStatus, Report } from '../report/types.js';
-import type { Reporter, ReporterOptions } from './types.js';
+import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -87,7 +87,7 @@ export function renderReport(report: Report, c: Colors): string {
   return lines.join('\n');
 }
 
-export function createTextReporter(options: ReporterOptions): Reporter {
+function createTextReporter(options: ReporterOptions): Reporter {
   const c = pc.createColors(options.isColor);
   return {
     onReport(report) {
@@ -104,3 +104,9 @@ export function createTextReporter(options: ReporterOptions): Reporter {
     },
   };
 }
+
+export const textReporter: ReporterDefinition = {
+  description: 'for people at a terminal: each check, its points, and what to fix',
+  fileName: 'report.txt',
+  create: createTextReporter,
+};

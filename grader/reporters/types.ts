@@ -11,4 +11,13 @@ export interface Reporter {
 export interface ReporterOptions {
   write(text: string): void;
   isColor: boolean;
+  /** The environment, for reporters that speak to a CI (GitHub's job summary file). */
+  env: NodeJS.ProcessEnv;
+}
+
+/** One `--format`: what it is for, and the file it writes under `--out` and per student in a batch. */
+export interface ReporterDefinition {
+  description: string;
+  fileName: string;
+  create(options: ReporterOptions): Reporter;
 }

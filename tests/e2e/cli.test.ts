@@ -26,6 +26,16 @@ describe('autograde CLI', () => {
     expect(report.checks.map((c) => c.id.split('.')[0])).toEqual(expect.arrayContaining(['projection', 'manual', 'module', 'similarity', 'training']));
   });
 
+  it('writes several formats at once, each to its own file in --out, from one grading', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-formats-'));
+    const { exitCode, stdout } = await runCli(['grade', 'tests/fixtures/qkv-projection/fail/bias', '--backend', 'cpu', '--format', 'text,json', '--out', out, '--no-color']);
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe('');
+    expect(fs.readdirSync(out).sort()).toEqual(['report.json', 'report.txt']);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as Report;
+    expect(fs.readFileSync(path.join(out, 'report.txt'), 'utf8')).toContain(`score ${report.score}/30`);
+  });
+
   it('reports type errors as warnings, and leaves them out with --no-typecheck', async () => {
     const fixture = 'tests/fixtures/qkv-projection/pass/type-error-still-runs';
     const typed = JSON.parse((await runCli(['grade', fixture, '--backend', 'cpu', '--format', 'json'])).stdout) as Report;
