@@ -77,13 +77,15 @@ export interface BatchSummary {
     medianSubmissionMs: number;
     /** CPU of the grader process and its compile worker; the sandboxes' CPU is in each report's sandbox.runs. */
     graderCpuMs: number;
+    /** The part of graderCpuMs that the compile worker used: compiling and type checking. */
+    compileWorkerCpuMs: number;
   };
 }
 
 export function toSummary(
   graded: GradedStudent[],
   problems: EntryProblem[],
-  info: { exercise: string; backend: string; graderVersion: string; wallMs: number; graderCpuMs: number },
+  info: { exercise: string; backend: string; graderVersion: string; wallMs: number; graderCpuMs: number; compileWorkerCpuMs: number },
 ): BatchSummary {
   const histogram = new Array<number>(10).fill(0);
   const statuses: Record<string, number> = {};
@@ -126,6 +128,7 @@ export function toSummary(
       wallMs: Math.round(info.wallMs),
       medianSubmissionMs: fresh.length > 0 ? Math.round(fresh[Math.floor(fresh.length / 2)]) : 0,
       graderCpuMs: Math.round(info.graderCpuMs),
+      compileWorkerCpuMs: Math.round(info.compileWorkerCpuMs),
     },
   };
 }

@@ -53,6 +53,7 @@ export function mergeBatches(dirs: string[], out: string): BatchSummary {
     // Shards run side by side: the class took as long as the slowest one.
     wallMs: Math.max(...summaries.map((s) => s.timings.wallMs)),
     graderCpuMs: summaries.reduce((sum, s) => sum + s.timings.graderCpuMs, 0),
+    compileWorkerCpuMs: summaries.reduce((sum, s) => sum + (s.timings.compileWorkerCpuMs ?? 0), 0),
   });
   writeAtomically(path.join(out, 'grades.csv'), toGradesCsv(graded));
   writeAtomically(path.join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

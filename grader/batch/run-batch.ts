@@ -115,6 +115,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       graderVersion: GRADER_VERSION,
       wallMs: performance.now() - startedAt,
       graderCpuMs: session.graderCpuMs(),
+      compileWorkerCpuMs: session.compileWorkerCpuMs(),
     });
     writeAtomically(path.join(options.out, 'grades.csv'), toGradesCsv(all));
     writeAtomically(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -35,6 +35,8 @@ export interface GradingSession {
   grade(input: string, isMoreToCome: boolean): Promise<Report>;
   /** CPU the grader itself used so far: this process and its compile worker, not the sandboxes. */
   graderCpuMs(): number;
+  /** The part of graderCpuMs that the compile worker used: compiling and type checking. */
+  compileWorkerCpuMs(): number;
   close(): void;
 }
 
@@ -88,6 +90,9 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
       const report = await gradeSubmission(input, context);
       if (isMoreToCome) pool.prepare();
       return report;
+    },
+    compileWorkerCpuMs() {
+      return compiler.cpuMs;
     },
     graderCpuMs() {
       const own = process.cpuUsage();
