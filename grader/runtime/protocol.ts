@@ -48,7 +48,7 @@ export interface WireError {
  * time and wait; `load` then evaluates the student's module in it.
  */
 export type HostMessage =
-  | { type: 'init'; nonce: string; backend: BackendRequest }
+  | { type: 'init'; nonce: string; backend: BackendRequest; outputBytes: number }
   | { type: 'load'; code: string; filename: string }
   | { type: 'probe'; id: number; checkId: string; source: string; input: Wire };
 

@@ -107,8 +107,28 @@ function evaluateStudentModule(code: string, filename: string, tfjs: Tfjs): Reco
   return module.exports;
 }
 
+/**
+ * Output to a pipe waits in the runner when the pipe is full, and is sent only when the event loop
+ * turns: a loop that prints and never yields would fill memory, or hang with its output unseen,
+ * before the grader could count it past the limit. So past the limit a write throws, which ends
+ * such a loop; the output already written then reaches the grader, which ends the run for it.
+ */
+function capOutput(limitBytes: number): void {
+  let written = 0;
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    const capped = (chunk: unknown, ...rest: unknown[]): boolean => {
+      if (written > limitBytes) throw new Error(`Output limit: more than ${limitBytes} bytes printed.`);
+      written += typeof chunk === 'string' ? Buffer.byteLength(chunk) : ArrayBuffer.isView(chunk) ? chunk.byteLength : 0;
+      return write(chunk, ...rest);
+    };
+    stream.write = capped as typeof stream.write;
+  }
+}
+
 async function handleInit(message: Extract<HostMessage, { type: 'init' }>): Promise<void> {
   nonce = message.nonce;
+  capOutput(message.outputBytes);
   const startedAt = now();
   try {
     tf = await loadBackend(message.backend);

@@ -182,7 +182,7 @@ export class SandboxProcess {
   /** Starts a runner that loads tfjs and then waits for a module; it may be started ahead of time. */
   static spawn(options: SandboxProcessOptions): SandboxProcess {
     const sandbox = new SandboxProcess(options);
-    sandbox.send({ type: 'init', nonce: sandbox.nonce, backend: options.backend });
+    sandbox.send({ type: 'init', nonce: sandbox.nonce, backend: options.backend, outputBytes: options.limits.outputBytes });
     return sandbox;
   }
 
