@@ -35,12 +35,16 @@ function systemBinds(): string[] {
     if (stat.isSymbolicLink()) args.push('--symlink', fs.readlinkSync(top), top);
     else if (stat.isDirectory()) args.push('--ro-bind', top, top);
   }
-  const node = fs.realpathSync(process.execPath);
-  if (!node.startsWith('/usr/')) {
-    const prefix = path.dirname(path.dirname(node));
-    args.push('--ro-bind', prefix, prefix);
-  }
   return args;
+}
+
+/** Node's own installation, where it is not under /usr (nvm, a tarball, a CI's tool cache). Bound
+ * after the private /tmp, which would otherwise hide a node kept there. */
+function nodeBinds(): string[] {
+  const node = fs.realpathSync(process.execPath);
+  if (node.startsWith('/usr/')) return [];
+  const prefix = path.dirname(path.dirname(node));
+  return ['--ro-bind', prefix, prefix];
 }
 
 /** bubblewrap's arguments: every namespace, nobody's uid, and only `readable` besides the system. */
@@ -57,6 +61,7 @@ export function bubblewrapArgs(readable: string[]): string[] {
     '--size', String(TMPFS_BYTES), '--tmpfs', '/tmp',
     '--size', String(TMPFS_BYTES), '--tmpfs', SANDBOX_HOME,
     '--chdir', SANDBOX_HOME,
+    ...nodeBinds(),
     ...readable.flatMap((p) => ['--ro-bind', p, p]),
     '--',
   ];
