@@ -12,7 +12,7 @@
  * Fill in every function that throws a `TODO` error. Keep the exports, their names and their
  * signatures: the grader calls them. Import nothing but '@tensorflow/tfjs'.
  *
- * Check your work with `npx autograde grade exercises/qkv-projection/qkv-projection.ts`.
+ * Check your work with `npx autograde check`: it runs the visible checks and says what to do next.
  */
 import * as tf from '@tensorflow/tfjs';
 

@@ -4,6 +4,8 @@ export const EXIT = {
   ok: 0,
   /** Graded, but below --min-score. */
   belowMinScore: 1,
+  /** `check`: a visible check did not pass (or the file does not compile). */
+  checksFailed: 1,
   /** Bad command line, rubric or submission path: the caller can fix it. */
   usage: 2,
   /** The grader's own fault. */

@@ -2,17 +2,22 @@
  * `autograde`: the command line. It parses arguments, calls the pipeline and a reporter, and maps
  * what happened to an exit status; it decides nothing about grades itself.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
 import { writeAtomically } from '../batch/write-atomically.js';
 import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.js';
 import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
+import { renderSelfCheck } from '../reporters/check-reporter.js';
 import { parseFormats, REPORTERS, type ReporterName } from '../reporters/index.js';
+import { chooseNextStep, todoLabelOf } from '../reporters/next-step.js';
 import { GRADER_VERSION } from '../version.js';
 import type { GradingSessionOptions } from '../pipeline/grading-session.js';
 import { parseShard, type Shard } from '../batch/shard.js';
 import { EXIT } from './exit-codes.js';
+import { findSubmission } from './find-submission.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
 
 function formatChoices(): string {
@@ -103,6 +108,65 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   return EXIT.ok;
 }
 
+interface CheckFlags extends SessionFlags {
+  color?: boolean;
+}
+
+/**
+ * `check`: the student's self-check. The visible checks only (the session never runs, judges or
+ * computes the reference of a hidden one), then the next step to take and what is still to come.
+ */
+async function runCheck(input: string | undefined, flags: CheckFlags): Promise<number> {
+  const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
+  const { report, step } = await withCompiler(async (compiler) => {
+    const [{ loadExercise }, { openGradingSession }, { resolveSubmissionFile }] = await Promise.all([
+      import('../exercise/load-exercise.js'),
+      import('../pipeline/grading-session.js'),
+      import('../pipeline/grade-submission.js'),
+    ]);
+    // The file is found before anything starts, so a wrong path costs no sandbox and no reference.
+    const { definition } = await loadExercise(flags.exercise, flags.rubric);
+    const file = input === undefined ? findSubmission(process.cwd(), definition.id, definition.fileName) : resolveSubmissionFile(input, definition.fileName);
+    const session = await openGradingSession({ ...sessionOptions(flags, compiler), checks: 'visible' });
+    try {
+      session.plan([file]);
+      const graded = await session.grade(file, false);
+      const { registry, skeletonPath } = session.exercise;
+      const usesOf = (id: string) => registry.get(id)?.uses ?? [];
+      let todos = new Map<string, string>();
+      let chosen = chooseNextStep(graded, { usesOf, todoOf: (name) => todos.get(name) });
+      // A wrong answer's message does not say which TODO it belongs to; the skeleton's stubs do.
+      if (chosen.kind === 'check' && chosen.todo === null && chosen.functions.length > 0) {
+        todos = await skeletonTodos(compiler, skeletonPath, definition.fileName);
+        chosen = chooseNextStep(graded, { usesOf, todoOf: (name) => todos.get(name) });
+      }
+      return { report: graded, step: chosen };
+    } finally {
+      session.close();
+    }
+  });
+  process.stdout.write(renderSelfCheck(report, step, pc.createColors(isColor)));
+  if (report.status === 'internal-error') return EXIT.internal;
+  return report.status === 'passed' ? EXIT.ok : EXIT.checksFailed;
+}
+
+/** Each export of the skeleton that throws a numbered TODO, and that TODO's label ("TODO 2"). */
+async function skeletonTodos(compiler: Compiler, skeletonPath: string, fileName: string): Promise<Map<string, string>> {
+  let source: string;
+  try {
+    source = fs.readFileSync(skeletonPath, 'utf8');
+  } catch {
+    // An install without the skeleton still names the function to work on.
+    return new Map();
+  }
+  const compiled = await compiler.compile({ source, fileName, displayPath: skeletonPath }, null);
+  if (compiled.kind !== 'compiled') return new Map();
+  return new Map(compiled.result.stubs.flatMap((stub) => {
+    const label = todoLabelOf(stub.todo);
+    return label === null ? [] : [[stub.name, label] as const];
+  }));
+}
+
 function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError(`Expected a whole number of at least 1, got \`${value}\`.`);
@@ -164,6 +228,18 @@ export function createProgram(): Command {
     .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
     .action(async (paths: string[], flags: GradeFlags) => {
       process.exitCode = await runGrade(paths, flags);
+    });
+
+  addSessionOptions(
+    program
+      .command('check')
+      .description('check your own work: runs the visible checks and says what to do next (hidden checks run when you submit)')
+      .argument('[path]', 'your file, or a directory holding it (default: ./<file> here, else exercises/<exercise>/<file>)'),
+  )
+    .option('--color', 'colour the output even when not on a terminal')
+    .option('--no-color', 'plain text output (NO_COLOR in the environment does the same)')
+    .action(async (input: string | undefined, flags: CheckFlags) => {
+      process.exitCode = await runCheck(input, flags);
     });
 
   addSessionOptions(

@@ -19,34 +19,56 @@ export interface SourceAnalysis {
   exports: Map<string, Morph.Node>;
   /** Exports whose body still throws the skeleton's `TODO` error. */
   stubbedExports: Set<string>;
+  /** Where each of those throws its first TODO error, and the error's text ("TODO 1: …"). */
+  stubs: TodoStub[];
+}
+
+export interface TodoStub {
+  /** The export that still throws. */
+  name: string;
+  /** The thrown message, as the skeleton wrote it: its "TODO 1" says which step of the exercise this is. */
+  todo: string;
+  line: number;
+  column: number;
 }
 
 const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
 
-function isTodoThrow(node: Morph.Node): boolean {
-  if (!Node.isThrowStatement(node)) return false;
+/** The message of a `throw new Error('TODO …')`, or null for any other statement. */
+function todoThrown(node: Morph.Node): string | null {
+  if (!Node.isThrowStatement(node)) return null;
   const thrown = node.getExpression();
-  if (!Node.isNewExpression(thrown)) return false;
+  if (!Node.isNewExpression(thrown)) return null;
   const [first] = thrown.getArguments();
-  return first !== undefined && Node.isStringLiteral(first) && /^TODO\b/.test(first.getLiteralValue());
+  return first !== undefined && Node.isStringLiteral(first) && /^TODO\b/.test(first.getLiteralValue()) ? first.getLiteralValue() : null;
 }
 
 /** A body whose own statements (not a nested branch) throw the TODO error is still a stub. */
-function bodyThrowsTodo(body: Morph.Node | undefined): boolean {
-  return body !== undefined && Node.isBlock(body) && body.getStatements().some(isTodoThrow);
+function todoThrowOf(body: Morph.Node | undefined): { node: Morph.Node; todo: string } | null {
+  if (body === undefined || !Node.isBlock(body)) return null;
+  for (const statement of body.getStatements()) {
+    const todo = todoThrown(statement);
+    if (todo !== null) return { node: statement, todo };
+  }
+  return null;
 }
 
-function isStub(declaration: Morph.Node): boolean {
-  if (Node.isFunctionDeclaration(declaration)) return bodyThrowsTodo(declaration.getBody());
+/** The first TODO throw that makes this declaration a stub, in source order; null if it is none. */
+function stubThrowOf(declaration: Morph.Node): { node: Morph.Node; todo: string } | null {
+  if (Node.isFunctionDeclaration(declaration)) return todoThrowOf(declaration.getBody());
   if (Node.isClassDeclaration(declaration)) {
-    const members = [...declaration.getConstructors(), ...declaration.getMethods()];
-    return members.some((member) => bodyThrowsTodo(member.getBody()));
+    const members = [...declaration.getConstructors(), ...declaration.getMethods()].sort((a, b) => a.getStart() - b.getStart());
+    for (const member of members) {
+      const found = todoThrowOf(member.getBody());
+      if (found) return found;
+    }
+    return null;
   }
   if (Node.isVariableDeclaration(declaration)) {
     const initializer = declaration.getInitializer();
-    if (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)) return bodyThrowsTodo(initializer.getBody());
+    if (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer)) return todoThrowOf(initializer.getBody());
   }
-  return false;
+  return null;
 }
 
 function refuse(sourceFile: SourceFile, node: Morph.Node, displayPath: string, specifier: string): Diagnostic {
@@ -117,8 +139,15 @@ export function analyzeSource(source: string, displayPath: string): SourceAnalys
   }
 
   const exports = findExports(sourceFile);
-  const stubbedExports = new Set([...exports].filter(([, declaration]) => isStub(declaration)).map(([name]) => name));
-  return { sourceFile, refusedImports, exports, stubbedExports };
+  const stubs: TodoStub[] = [];
+  for (const [name, declaration] of exports) {
+    const found = stubThrowOf(declaration);
+    if (!found) continue;
+    const { line, column } = sourceFile.getLineAndColumnAtPos(found.node.getStart());
+    stubs.push({ name, todo: found.todo, line, column });
+  }
+  const stubbedExports = new Set(stubs.map((stub) => stub.name));
+  return { sourceFile, refusedImports, exports, stubbedExports, stubs };
 }
 
 /** Frees the AST once a submission is graded; the in-memory project is shared. */

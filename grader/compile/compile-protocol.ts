@@ -1,6 +1,7 @@
 /** Messages between the grader and its compile worker. */
 import type { Verdict } from '../checks/types.js';
 import type { Diagnostic } from '../report/types.js';
+import type { TodoStub } from './analyze.js';
 
 export interface CompileRequest {
   type: 'compile';
@@ -10,6 +11,8 @@ export interface CompileRequest {
   displayPath: string;
   /** Whose static checks to judge; none when compiling the reference. */
   exerciseId: string | null;
+  /** Only these of its static checks (the others are not judged at all); every one when absent. */
+  checkIds?: string[];
 }
 
 export interface SourceFile {
@@ -35,8 +38,8 @@ export interface CompileResult {
   /** Syntax errors and refused imports: any of these makes the submission a compile error. */
   errors: Diagnostic[];
   exports: string[];
-  /** Exports whose body still throws the skeleton's TODO error. */
-  stubbedExports: string[];
+  /** Exports whose body still throws the skeleton's TODO error, with where and what it throws. */
+  stubs: TodoStub[];
   /** Each static check's verdict on this source, or the message of the judge's own failure. */
   staticVerdicts: Record<string, Verdict | { status: 'internal-error'; message: string }>;
 }

@@ -35,7 +35,9 @@ async function compile(request: CompileRequest): Promise<CompileResult> {
   const analysis = analyzeSource(request.source, request.displayPath);
   try {
     const staticVerdicts: CompileResult['staticVerdicts'] = {};
-    for (const check of request.exerciseId ? await staticChecks(request.exerciseId) : []) {
+    const checks = request.exerciseId ? await staticChecks(request.exerciseId) : [];
+    const wanted = request.checkIds ? new Set(request.checkIds) : null;
+    for (const check of wanted ? checks.filter((c) => wanted.has(c.id)) : checks) {
       try {
         staticVerdicts[check.id] = check.judge({ sourceFile: analysis.sourceFile, morph });
       } catch (error) {
@@ -47,7 +49,7 @@ async function compile(request: CompileRequest): Promise<CompileResult> {
       sourceMap: transpiled.sourceMap,
       errors: [...transpiled.syntaxErrors, ...analysis.refusedImports],
       exports: [...analysis.exports.keys()],
-      stubbedExports: [...analysis.stubbedExports],
+      stubs: analysis.stubs,
       staticVerdicts,
     };
   } finally {

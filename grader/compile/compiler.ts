@@ -65,8 +65,9 @@ export class Compiler {
     this.ensureWorker();
   }
 
-  async compile(file: SourceToCompile, exerciseId: string | null): Promise<CompileOutcome> {
-    const answer = await this.request({ type: 'compile', id: this.nextId++, exerciseId, ...file }, COMPILE_LIMIT_MS);
+  /** `checkIds` limits the static checks judged to these (a run of the visible checks only). */
+  async compile(file: SourceToCompile, exerciseId: string | null, checkIds?: string[]): Promise<CompileOutcome> {
+    const answer = await this.request({ type: 'compile', id: this.nextId++, exerciseId, ...file, ...(checkIds ? { checkIds } : {}) }, COMPILE_LIMIT_MS);
     // Parsing never runs out of memory on honest input: treat it as the time limit.
     if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: COMPILE_LIMIT_MS, durationMs: answer.durationMs };
     if (answer.kind !== 'answered') return answer;

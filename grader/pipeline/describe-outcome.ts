@@ -2,7 +2,7 @@
  * Turns what happened in the sandbox into a check status and a sentence the student can act on.
  * Timeouts, memory, output floods, crashes and thrown errors stay distinct.
  */
-import type { NumericDifference, CheckStatus } from '../report/types.js';
+import type { NumericDifference, CheckStatus, SourceLocation } from '../report/types.js';
 import type { WireError } from '../runtime/protocol.js';
 import type { ProbeOutcome } from '../sandbox/sandbox-process.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
@@ -13,6 +13,8 @@ export interface Described {
   status: CheckStatus;
   message: string;
   difference?: NumericDifference;
+  /** The line of the student's file the error came from, when its stack shows one. */
+  location?: SourceLocation;
 }
 
 function seconds(ms: number): string {
@@ -25,9 +27,17 @@ export interface StudentFile {
   displayPath: string;
 }
 
+/** `path:line:col` of a stack frame, as a location in the student's file. */
+function locationOf(frame: string | null, file: StudentFile): SourceLocation | undefined {
+  const match = frame === null ? null : /:(\d+):(\d+)$/.exec(frame);
+  return match ? { file: file.displayPath, line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
 function describeError(error: WireError, file: StudentFile, when: string): Described {
+  const frame = firstStudentFrame(error.stack ? file.mapStack(error.stack) : undefined, file.displayPath);
+  const location = locationOf(frame, file);
   if (error.isNotImplemented) {
-    return { status: 'not-implemented', message: `${error.message} (still the skeleton's TODO: implement it to earn these points).` };
+    return { status: 'not-implemented', message: `${error.message} (still the skeleton's TODO: implement it to earn these points).`, ...(location ? { location } : {}) };
   }
   if (error.isAccessDenied) {
     const what = [error.permission, error.resource].filter(Boolean).join(' ');
@@ -36,8 +46,7 @@ function describeError(error: WireError, file: StudentFile, when: string): Descr
       message: `${when} tried something the sandbox does not allow${what ? ` (${what})` : ''}: submissions may only compute with tfjs and plain TypeScript, not read files, start processes or use the network.`,
     };
   }
-  const frame = firstStudentFrame(error.stack ? file.mapStack(error.stack) : undefined, file.displayPath);
-  return { status: 'error', message: `${when} threw ${error.name}: ${error.message}${frame ? ` (at ${frame})` : ''}.` };
+  return { status: 'error', message: `${when} threw ${error.name}: ${error.message}${frame ? ` (at ${frame})` : ''}.`, ...(location ? { location } : {}) };
 }
 
 export function describeProbeOutcome(outcome: Exclude<ProbeOutcome, { kind: 'value' }>, file: StudentFile, timeLimitMs: number): Described {
@@ -75,7 +84,7 @@ export function describeStartFailure(failure: StartFailure, file: StudentFile, l
     case 'import-failed': {
       const described = describeError(failure.error, file, 'Loading your file');
       if (described.status === 'not-implemented') return described;
-      return { status: described.status, message: `${described.message} No check that runs your code could run.` };
+      return { ...described, message: `${described.message} No check that runs your code could run.` };
     }
     case 'backend-failed':
       return { status: 'internal-error', message: `The tfjs backend failed to start in the sandbox: ${failure.message}` };

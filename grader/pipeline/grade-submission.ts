@@ -12,7 +12,7 @@ import { GraderError } from '../errors.js';
 import type { LoadedExercise } from '../exercise/load-exercise.js';
 import type { ReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Wire } from '../runtime/protocol.js';
-import type { CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report } from '../report/types.js';
+import type { CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report, SourceLocation } from '../report/types.js';
 import type { ResolvedCheckRubric } from '../rubric/schema.js';
 import { scoreChecks } from '../scoring/score.js';
 import { OUTPUT_KEPT_BYTES, type SandboxLimits } from '../sandbox/limits.js';
@@ -21,11 +21,14 @@ import { SandboxSession } from '../sandbox/session.js';
 import type { SelectedBackend } from '../backend/select-backend.js';
 import { GRADER_VERSION } from '../version.js';
 import { describeProbeOutcome, describeStartFailure, type Described } from './describe-outcome.js';
+import type { SelectedChecks } from './select-checks.js';
 import { createStackMapper } from './stack-mapper.js';
 import type { TypecheckAhead } from './typecheck-ahead.js';
 
 export interface GradeContext {
   exercise: LoadedExercise;
+  /** The rubric's checks this run grades (all of them, or the visible ones), and what it leaves out. */
+  selection: SelectedChecks;
   backend: SelectedBackend;
   compiler: Compiler;
   /** Started once per grader run and shared by every submission. */
@@ -61,10 +64,10 @@ export function displayPathOf(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-export function sandboxLimits(exercise: LoadedExercise): SandboxLimits {
+export function sandboxLimits(exercise: LoadedExercise, checks: ReadonlyMap<string, ResolvedCheckRubric> = exercise.rubric.checks): SandboxLimits {
   const { importTimeMs, memoryMb, outputBytes } = exercise.rubric.limits;
-  // Every check's wall time together: one process never needs more CPU than that.
-  const totalMs = importTimeMs + [...exercise.rubric.checks.values()].reduce((sum, check) => sum + check.timeLimitMs, 0);
+  // Every graded check's wall time together: one process never needs more CPU than that.
+  const totalMs = importTimeMs + [...checks.values()].reduce((sum, check) => sum + check.timeLimitMs, 0);
   return { importTimeMs, memoryMb, outputBytes, cpuSeconds: Math.ceil(totalMs / 1000) };
 }
 
@@ -94,9 +97,15 @@ function fromVerdict(verdict: Verdict): Described {
     : { status: 'failed', message: verdict.message, difference: verdict.difference };
 }
 
+/** A TODO's own text in a message, shortened: it is the student's file speaking. */
+function quoteTodo(todo: string): string {
+  const text = todo.length > 160 ? `${todo.slice(0, 157)}…` : todo;
+  return `"${text}"`;
+}
+
 export async function gradeSubmission(submissionInput: string, context: GradeContext): Promise<Report> {
   const startedAt = performance.now();
-  const { exercise, backend } = context;
+  const { exercise, backend, selection } = context;
   const file = resolveSubmissionFile(submissionInput, exercise.definition.fileName);
   const displayPath = displayPathOf(file);
   const timings = emptyTimings();
@@ -109,9 +118,9 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
 
   const compileStartedAt = performance.now();
   const toCompile = { source, fileName: exercise.definition.fileName, displayPath };
-  const compiled = await context.compiler.compile(toCompile, exercise.definition.id);
+  const compiled = await context.compiler.compile(toCompile, exercise.definition.id, selection.withheld ? [...selection.checks.keys()] : undefined);
   timings.compileMs = performance.now() - compileStartedAt;
-  const ordered = [...exercise.rubric.checks.entries()].map(([id, rubric]) => ({ check: exercise.registry.get(id)!, rubric }));
+  const ordered = [...selection.checks.entries()].map(([id, rubric]) => ({ check: exercise.registry.get(id)!, rubric }));
   const diagnostics: Diagnostic[] = [];
 
   const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string } = {}): Report => {
@@ -131,6 +140,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       rubricHash: exercise.rubric.hash,
       diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
       checks,
+      ...(selection.withheld ? { withheld: selection.withheld } : {}),
       output: (extra.output ?? '').slice(0, OUTPUT_KEPT_BYTES),
     };
   };
@@ -150,14 +160,14 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     return finish(allChecks('compile-error', `Your file does not compile: ${first.file}:${first.line}:${first.column} ${first.message}`), true);
   }
   const exports = new Set(result.exports);
-  const stubbedExports = new Set(result.stubbedExports);
+  const stubs = new Map(result.stubs.map((stub) => [stub.name, stub]));
 
   // Type errors never stop a run, so the type check overlaps with the sandboxed checks.
   const typecheck: Promise<TypecheckOutcome> = context.isTypecheckEnabled
     ? context.typechecks.check(toCompile)
     : Promise.resolve({ kind: 'checked', diagnostics: [], durationMs: 0 });
   const studentFile = { mapStack: createStackMapper(result.sourceMap, displayPath), displayPath };
-  const limits = sandboxLimits(exercise);
+  const limits = sandboxLimits(exercise, selection.checks);
   const session = new SandboxSession({ pool: context.pool, code: result.code, filename: displayPath });
   const results: CheckResult[] = [];
   const countedOutcomes = new Set<object>();
@@ -206,9 +216,10 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
 
   async function runCheck(check: CheckDefinition, rubric: ResolvedCheckRubric): Promise<CheckResult> {
     // A TODO comes first: "implement X" is the more useful thing to tell than "needs check Y".
-    const stubbed = check.uses.find((name) => stubbedExports.has(name));
-    if (stubbed) {
-      return resultOf(check, rubric, 'not-implemented', `${stubbed} still throws its TODO error: implement it to earn these points.`);
+    const stub = check.uses.map((name) => stubs.get(name)).find((found) => found !== undefined);
+    if (stub) {
+      const location: SourceLocation = { file: displayPath, line: stub.line, column: stub.column };
+      return resultOf(check, rubric, 'not-implemented', `${stub.name} still throws its TODO error ${quoteTodo(stub.todo)}: implement it to earn these points.`, 0, { location });
     }
     const failedPrerequisite = rubric.requires.find((id) => results.find((r) => r.id === id)?.status !== 'passed');
     if (failedPrerequisite) {
@@ -234,7 +245,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       if (ran.failure.kind === 'import-failed' && ran.failure.error.isAccessDenied && !session.violations.some((v) => v.checkId === null)) {
         session.violations.push({ checkId: null, kind: violationKind(ran.failure.error.permission), message: ran.failure.error.message });
       }
-      return resultOf(check, rubric, described.status, described.message, 0);
+      return resultOf(check, rubric, described.status, described.message, 0, described.location ? { location: described.location } : {});
     }
     const outcome = ran.outcome;
     if (outcome.kind !== 'value') {
@@ -244,7 +255,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       if (outcome.kind === 'thrown' && outcome.error.isAccessDenied && !session.violations.some((v) => v.checkId === check.id)) {
         session.violations.push({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}` });
       }
-      return resultOf(check, rubric, described.status, described.message, durationMs, { cpuMs: cpuOf(outcome) });
+      return resultOf(check, rubric, described.status, described.message, durationMs, { cpuMs: cpuOf(outcome), ...(described.location ? { location: described.location } : {}) });
     }
     const waitStartedAt = performance.now();
     let reference: ReferenceOutputs;

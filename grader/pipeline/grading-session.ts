@@ -12,6 +12,7 @@ import type { Report } from '../report/types.js';
 import { missingForStrict } from '../sandbox/layers.js';
 import { RunnerPool } from '../sandbox/runner-pool.js';
 import { displayPathOf, gradeSubmission, resolveSubmissionFile, sandboxLimits } from './grade-submission.js';
+import { selectChecks, type CheckSelection, type SelectedChecks } from './select-checks.js';
 import { readForPlan, TypecheckAhead } from './typecheck-ahead.js';
 
 export interface GradingSessionOptions {
@@ -24,11 +25,18 @@ export interface GradingSessionOptions {
   isTypecheckEnabled?: boolean;
   /** `strict` refuses to grade unless every sandbox layer is available. */
   sandbox?: 'auto' | 'strict';
+  /**
+   * `visible` grades only the visible checks (`autograde check`): hidden ones are not run, not
+   * judged, have no reference computed and appear in reports only as a count. Default `all`.
+   */
+  checks?: CheckSelection;
 }
 
 export interface GradingSession {
   exercise: LoadedExercise;
   backend: SelectedBackend;
+  /** The checks this session grades, and what it leaves out. */
+  selection: SelectedChecks;
   /** Announces submissions about to be graded, so that their type checks are grouped. */
   plan(inputs: string[]): void;
   /** Grades one submission; `isMoreToCome` starts a spare runner for the next one meanwhile. */
@@ -59,19 +67,21 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
     throw error;
   }
   compiler.setTypecheckLimit(exercise.rubric.limits.typecheckMs);
-  const pool = new RunnerPool({ backend: backend.request, limits: sandboxLimits(exercise) });
+  const selection = selectChecks(exercise.rubric.checks, options.checks ?? 'all');
+  const pool = new RunnerPool({ backend: backend.request, limits: sandboxLimits(exercise, selection.checks) });
   // The first runner loads tfjs while the first submission compiles.
   pool.prepare();
   // Started now, awaited by the first check that needs it: it overlaps with compiling and starting
   // the student's sandbox.
-  const reference = getReferenceOutputs(exercise, backend, compiler);
+  const reference = getReferenceOutputs(exercise, backend, compiler, [...selection.checks.keys()]);
   reference.catch(() => undefined);
   const isTypecheckEnabled = options.isTypecheckEnabled ?? true;
   const typechecks = new TypecheckAhead(compiler);
-  const context = { exercise, backend, compiler, reference, pool, isTypecheckEnabled, typechecks };
+  const context = { exercise, selection, backend, compiler, reference, pool, isTypecheckEnabled, typechecks };
   return {
     exercise,
     backend,
+    selection,
     plan(inputs) {
       if (!isTypecheckEnabled) return;
       const { fileName } = exercise.definition;

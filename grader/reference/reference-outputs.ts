@@ -31,15 +31,21 @@ export function referenceCacheDir(): string {
   return path.join(base, 'reference');
 }
 
-function runtimeChecks(exercise: LoadedExercise): RuntimeCheck[] {
-  return [...exercise.registry.values()].filter((check): check is RuntimeCheck => check.kind === 'runtime');
+/** The runtime checks among `checkIds` (every one when absent), in the exercise's order. */
+function runtimeChecks(exercise: LoadedExercise, checkIds?: readonly string[]): RuntimeCheck[] {
+  const wanted = checkIds ? new Set(checkIds) : null;
+  return [...exercise.registry.values()].filter((check): check is RuntimeCheck => check.kind === 'runtime' && (wanted === null || wanted.has(check.id)));
 }
 
-export function referenceCacheKey(exercise: LoadedExercise, source: string, backend: SelectedBackend): string {
+/**
+ * Covers the probes of the checks asked for, so a run of the visible checks has an entry of its
+ * own, holding no hidden check's output; a run of every check keeps the key it always had.
+ */
+export function referenceCacheKey(exercise: LoadedExercise, source: string, backend: SelectedBackend, checkIds?: readonly string[]): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ grader: GRADER_VERSION, tfjs: TFJS_VERSION, backend: backend.request, exercise: exercise.definition.id }));
   hash.update(source);
-  for (const check of runtimeChecks(exercise)) {
+  for (const check of runtimeChecks(exercise, checkIds)) {
     hash.update(JSON.stringify({ id: check.id, probe: check.probe.toString(), input: check.input }));
   }
   return hash.digest('hex');
@@ -62,7 +68,7 @@ function writeCache(file: string, values: Map<string, Wire>): void {
   fs.renameSync(partial, file);
 }
 
-async function computeReference(exercise: LoadedExercise, source: string, backend: SelectedBackend, compiler: Compiler): Promise<Map<string, Wire>> {
+async function computeReference(exercise: LoadedExercise, source: string, backend: SelectedBackend, compiler: Compiler, checkIds?: readonly string[]): Promise<Map<string, Wire>> {
   const compiled = await compiler.compile({ source, fileName: exercise.definition.fileName, displayPath: exercise.solutionPath }, null);
   if (compiled.kind !== 'compiled') {
     throw new GraderError('INTERNAL', `The reference solution ${exercise.solutionPath} could not be compiled: ${compiled.kind === 'failed' ? compiled.message : 'timeout'}`);
@@ -82,7 +88,7 @@ async function computeReference(exercise: LoadedExercise, source: string, backen
     }
     const values = new Map<string, Wire>();
     const byCall = new Map<string, Wire>();
-    for (const check of runtimeChecks(exercise)) {
+    for (const check of runtimeChecks(exercise, checkIds)) {
       const key = probeCallKey(check.probe.toString(), check.input);
       const known = byCall.get(key);
       if (known !== undefined) {
@@ -104,13 +110,14 @@ async function computeReference(exercise: LoadedExercise, source: string, backen
   }
 }
 
-export async function getReferenceOutputs(exercise: LoadedExercise, backend: SelectedBackend, compiler: Compiler): Promise<ReferenceOutputs> {
+/** The reference's output for each runtime check among `checkIds` (every one when absent). */
+export async function getReferenceOutputs(exercise: LoadedExercise, backend: SelectedBackend, compiler: Compiler, checkIds?: readonly string[]): Promise<ReferenceOutputs> {
   const startedAt = performance.now();
   const source = fs.readFileSync(exercise.solutionPath, 'utf8');
-  const file = path.join(referenceCacheDir(), `${exercise.definition.id}-${referenceCacheKey(exercise, source, backend)}.bin`);
+  const file = path.join(referenceCacheDir(), `${exercise.definition.id}-${referenceCacheKey(exercise, source, backend, checkIds)}.bin`);
   const cached = readCache(file);
   if (cached) return { values: cached, isFromCache: true, durationMs: performance.now() - startedAt };
-  const values = await computeReference(exercise, source, backend, compiler);
+  const values = await computeReference(exercise, source, backend, compiler, checkIds);
   try {
     writeCache(file, values);
   } catch {

@@ -43,6 +43,13 @@ export interface NumericDifference {
   hasInfinity?: boolean;
 }
 
+/** A place in the submission. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
 export interface CheckResult {
   id: string;
   title: string;
@@ -60,6 +67,8 @@ export interface CheckResult {
    */
   cpuMs: number;
   difference?: NumericDifference;
+  /** Where in the submission to look, when one place is known: the TODO that still throws, the line that threw. */
+  location?: SourceLocation;
 }
 
 export interface Diagnostic {
@@ -103,6 +112,17 @@ export interface SandboxSummary {
   violations: SandboxViolation[];
 }
 
+/**
+ * The checks a run left out (`autograde check` runs the visible ones only): how many, and the points
+ * they carry. Which ones, their titles and their results are never in the report.
+ */
+export interface WithheldChecks {
+  count: number;
+  points: number;
+  /** Checks that ran here, but that also need a left-out check to pass when everything is graded. */
+  dependents: string[];
+}
+
 /** The submission as a whole. `internal-error` means the grader failed on at least one check. */
 export type SubmissionStatus = 'passed' | 'failed' | 'compile-error' | 'internal-error';
 
@@ -137,6 +157,8 @@ export interface Report {
   rubricHash: string;
   diagnostics: Diagnostic[];
   checks: CheckResult[];
+  /** Present when the run left checks out; absent when every check of the rubric was graded. */
+  withheld?: WithheldChecks;
   /** What the student's code printed (stdout and stderr), cut to the first few kilobytes. */
   output: string;
 }

@@ -3,9 +3,9 @@ import pc from 'picocolors';
 import type { CheckResult, CheckStatus, Report } from '../report/types.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
-type Colors = ReturnType<typeof pc.createColors>;
+export type Colors = ReturnType<typeof pc.createColors>;
 
-const SYMBOLS: Record<CheckStatus, string> = {
+export const SYMBOLS: Record<CheckStatus, string> = {
   passed: '✓',
   failed: '✗',
   error: '!',
@@ -18,7 +18,7 @@ const SYMBOLS: Record<CheckStatus, string> = {
   'internal-error': '?',
 };
 
-function paint(c: Colors, status: CheckStatus, text: string): string {
+export function paint(c: Colors, status: CheckStatus, text: string): string {
   if (status === 'passed') return c.green(text);
   if (status === 'skipped' || status === 'not-implemented') return c.dim(text);
   if (status === 'internal-error') return c.magenta(text);
@@ -26,7 +26,7 @@ function paint(c: Colors, status: CheckStatus, text: string): string {
   return c.yellow(text);
 }
 
-function formatPoints(score: number, max: number): string {
+export function formatPoints(score: number, max: number): string {
   return `${Number(score.toFixed(2))}/${Number(max.toFixed(2))}`;
 }
 

@@ -1,4 +1,4 @@
-/** Runs the real CLI as a user would: `node bin/autograde.js ...`, from the package root. */
+/** Runs the real CLI as a user would: `node bin/autograde.js ...`, from the package root unless told otherwise. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../grader/paths.js';
@@ -9,12 +9,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+/** `cwd` defaults to the package root; `check` finds its default file from where it runs. */
+export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [path.join(PROJECT_ROOT, 'bin', 'autograde.js'), ...args],
-      { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd ?? PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ exitCode, stdout, stderr });

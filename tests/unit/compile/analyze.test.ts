@@ -21,6 +21,22 @@ describe('analyzeSource', () => {
     ].join('\n');
     expect([...analyzeSource(source, 'x.ts').stubbedExports].sort()).toEqual(['Half', 'arrow', 'stub']);
   });
+
+  it("says where each stub throws its first TODO, and what it says", () => {
+    const source = [
+      'export class Module {',
+      '  constructor() {',
+      "    throw new Error('TODO 1: create the layers');",
+      '  }',
+      "  forward() { throw new Error('TODO 1: apply them'); }",
+      '}',
+      "export function later() { const a = 1; throw new Error('TODO 4.3: loops'); }",
+    ].join('\n');
+    expect(analyzeSource(source, 'x.ts').stubs).toEqual([
+      { name: 'Module', todo: 'TODO 1: create the layers', line: 3, column: 5 },
+      { name: 'later', todo: 'TODO 4.3: loops', line: 7, column: 40 },
+    ]);
+  });
 });
 
 describe('transpileSubmission', () => {

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { gradeMany } from '../../grader/pipeline/grade-many.js';
+import { PROJECT_ROOT, RUBRICS_DIR } from '../../grader/paths.js';
+import type { Report } from '../../grader/report/types.js';
+import { loadRubric } from '../../grader/rubric/index.js';
+import { exercise } from '../../solutions/qkv-projection/checks/index.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
+
+const FIXTURES = 'tests/fixtures/qkv-projection';
+const rubric = loadRubric(path.join(RUBRICS_DIR, 'qkv-projection.yaml'), exercise.checks.map((check) => check.id));
+const hidden = [...rubric.checks].filter(([, check]) => check.visibility === 'hidden');
+const visibleCount = rubric.checks.size - hidden.length;
+const visiblePoints = [...rubric.checks.values()].filter((check) => check.visibility === 'visible').reduce((sum, check) => sum + check.points, 0);
+const HIDDEN_SUMMARY = `${hidden.length} hidden checks (${hidden.reduce((sum, [, check]) => sum + check.points, 0)} points) are run when you submit.`;
+const hiddenIds = hidden.map(([id]) => id);
+const hiddenTitles = hiddenIds.map((id) => exercise.checks.find((check) => check.id === id)!.title);
+
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-check-'));
+afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
+
+/** Runs `check`; whatever the submission, no hidden check's id or title may appear in what it prints. */
+async function check(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  const result = await runCli(['check', ...args, '--backend', 'cpu'], options);
+  for (const text of [...hiddenIds, ...hiddenTitles]) {
+    expect(result.stdout).not.toContain(text);
+    expect(result.stderr).not.toContain(text);
+  }
+  return result;
+}
+
+function lastLine(text: string): string {
+  return text.trimEnd().split('\n').at(-1)!;
+}
+
+describe('autograde check', () => {
+  it('checks the skeleton from the repository root by default: next step TODO 1, at its line', async () => {
+    const { exitCode, stdout, stderr } = await check([]);
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(1);
+    expect(stdout.split('\n')[0]).toMatch(/^exercises\/qkv-projection\/qkv-projection\.ts {2}qkv-projection · cpu/);
+    expect(stdout).toContain('Next step: TODO 1 in QKVProjection (part projection)\n');
+    const skeleton = fs.readFileSync(path.join(PROJECT_ROOT, 'exercises', 'qkv-projection', 'qkv-projection.ts'), 'utf8').split('\n');
+    const todoLine = skeleton.findIndex((line) => line.includes("throw new Error('TODO 1")) + 1;
+    expect(stdout).toContain(`at exercises/qkv-projection/qkv-projection.ts:${todoLine}:`);
+    expect(lastLine(stdout)).toBe(`0 of ${visibleCount} visible checks pass (0/${visiblePoints} points). ${HIDDEN_SUMMARY}`);
+  });
+
+  it("checks the file in the student's own folder by default, and points a partial one at the next TODO", async () => {
+    const dir = fs.mkdtempSync(path.join(temp, 'student-'));
+    fs.copyFileSync(path.join(PROJECT_ROOT, FIXTURES, 'fail', 'partial', 'qkv-projection.ts'), path.join(dir, 'qkv-projection.ts'));
+    const { exitCode, stdout } = await check([], { cwd: dir });
+    expect(exitCode).toBe(1);
+    expect(stdout.split('\n')[0]).toMatch(/^qkv-projection\.ts {2}/);
+    // Projection and the hand computation are done; the module part is the first still to do.
+    expect(stdout).toContain('✓ forward() maps a [2, 10, 64] batch to Q, K, V of shape [2, 10, 16]');
+    expect(stdout).toContain('Next step: TODO 6 in projectWithWeights (part module)\n');
+    expect(stdout).toContain('"TODO 6: return [x·wQ, x·wK, x·wV] in projectWithWeights"');
+    expect(stdout).toMatch(/ {4}at qkv-projection\.ts:\d+:\d+\n/);
+    expect(lastLine(stdout)).toMatch(new RegExp(`^7 of ${visibleCount} visible checks pass \\(10/${visiblePoints} points\\)\\. ${HIDDEN_SUMMARY.replace(/[()]/g, '\\$&')}$`));
+  });
+
+  it('says a correct file passes the visible checks, how many hidden ones remain, and never that all tests passed', async () => {
+    const { exitCode, stdout } = await check([`${FIXTURES}/pass/alternative`]);
+    expect(exitCode).toBe(0);
+    expect(lastLine(stdout)).toBe(`All ${visibleCount} visible checks pass. ${HIDDEN_SUMMARY}`);
+    expect(stdout).not.toMatch(/all tests pass/i);
+    expect(stdout).not.toContain('Next step');
+  });
+
+  it('names a wrong answer with the TODO it belongs to, and nothing of the hidden check it also fails', async () => {
+    const fixture = `${FIXTURES}/fail/cosine-unnormalised`;
+    const { exitCode, stdout } = await check([fixture]);
+    expect(exitCode).toBe(1);
+    expect(stdout).toContain('Next step: TODO 2 in cosineSimilarityMatrix (part similarity)\n  ✗ Every query has similarity 1 with itself (the diagonal is 1)\n    The diagonal should be 1');
+    // What `grade` tells about the hidden checks of this very file.
+    const graded = JSON.parse((await runCli(['grade', fixture, '--backend', 'cpu', '--format', 'json'])).stdout) as Report;
+    const hiddenMessages = graded.checks.filter((c) => c.visibility === 'hidden' && c.status !== 'passed').map((c) => c.message);
+    expect(hiddenMessages.length).toBeGreaterThan(0);
+    for (const message of hiddenMessages) expect(stdout).not.toContain(message.slice(0, 60));
+  });
+
+  it('puts a compile error first, at its file and line, and runs nothing', async () => {
+    const { exitCode, stdout } = await check([`${FIXTURES}/fail/syntax-error/qkv-projection.ts`]);
+    expect(exitCode).toBe(1);
+    const body = stdout.split('\n').slice(2).join('\n');
+    expect(body).toMatch(/^Your file does not compile yet, so no check could run\.\n\nNext step: make the file compile\n {2}tests\/fixtures\/qkv-projection\/fail\/syntax-error\/qkv-projection\.ts:62:45 {2}'\)' expected\./);
+    expect(stdout).not.toMatch(/[✓✗○]/);
+    expect(lastLine(stdout)).toBe(`None of the ${visibleCount} visible checks could run. ${HIDDEN_SUMMARY}`);
+  });
+
+  it('runs a visible check whose prerequisite is hidden on that one\'s own prerequisites, and says so', async () => {
+    // projection.shape-3d hidden: distinct and no-bias needed it, and now need nothing here.
+    const doc = parseDocument(fs.readFileSync(path.join(RUBRICS_DIR, 'qkv-projection.yaml'), 'utf8'));
+    doc.setIn(['checks', 'projection.shape-3d', 'visibility'], 'hidden');
+    const file = path.join(temp, 'shape-hidden.yaml');
+    fs.writeFileSync(file, doc.toString());
+    const { exitCode, stdout } = await check([`${FIXTURES}/fail/shared-layer`, '--rubric', file]);
+    expect(exitCode).toBe(1);
+    expect(stdout).toContain('Next step: TODO 1 in QKVProjection (part projection)\n  ✗ Q, K and V come from three different projections (Q ≠ K ≠ V)\n    wQ and wK are the same layer object.');
+    expect(stdout).toContain('When you submit, "Q, K and V come from three different projections (Q ≠ K ≠ V)" also needs a hidden check to pass.');
+    expect(stdout).toContain('When you submit, "Each projection is bias-free, with one [dModel, dK] kernel" also needs a hidden check to pass.');
+    const title = exercise.checks.find((c) => c.id === 'projection.shape-3d')!.title;
+    expect(stdout).not.toContain(title);
+    expect(stdout).not.toContain('projection.shape-3d');
+  });
+
+  it('exits 2 naming where it looked when there is no file, and for a path that does not exist', async () => {
+    const empty = fs.mkdtempSync(path.join(temp, 'empty-'));
+    const none = await check([], { cwd: empty });
+    expect(none.exitCode).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('looked for ./qkv-projection.ts and ./exercises/qkv-projection/qkv-projection.ts');
+    expect(none.stderr).toContain('autograde check path/to/qkv-projection.ts');
+    const missing = await check(['no/such/file.ts']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('no/such/file.ts: no such file or directory.');
+  });
+});
+
+describe('grading the visible checks only', () => {
+  it('never runs a hidden probe, nor computes or caches a hidden reference output', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(temp, 'cache-'));
+    const previous = process.env.AUTOGRADE_CACHE_DIR;
+    process.env.AUTOGRADE_CACHE_DIR = cacheDir;
+    try {
+      const { reports } = await gradeMany([path.join(PROJECT_ROOT, FIXTURES, 'pass', 'alternative')], { exercise: 'qkv-projection', backend: 'cpu', checks: 'visible', isTypecheckEnabled: false });
+      const [report] = reports;
+      expect(report.checks.map((c) => c.id)).toEqual([...rubric.checks.keys()].filter((id) => !hiddenIds.includes(id)));
+      for (const text of [...hiddenIds, ...hiddenTitles]) expect(JSON.stringify(report)).not.toContain(text);
+      expect(report.withheld).toEqual({ count: hidden.length, points: hidden.reduce((sum, [, c]) => sum + c.points, 0), dependents: [] });
+      const ran = report.sandbox.runs.flatMap((run) => run.checks);
+      expect(ran.length).toBeGreaterThan(0);
+      expect(ran.filter((id) => hiddenIds.includes(id))).toEqual([]);
+      const [cached] = fs.readdirSync(path.join(cacheDir, 'reference'));
+      const values = v8.deserialize(fs.readFileSync(path.join(cacheDir, 'reference', cached))) as Record<string, unknown>;
+      const runtime = exercise.checks.filter((c) => c.kind === 'runtime').map((c) => c.id);
+      expect(Object.keys(values).sort()).toEqual(runtime.filter((id) => !hiddenIds.includes(id)).sort());
+    } finally {
+      if (previous === undefined) delete process.env.AUTOGRADE_CACHE_DIR;
+      else process.env.AUTOGRADE_CACHE_DIR = previous;
+    }
+  });
+});
