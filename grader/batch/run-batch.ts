@@ -65,9 +65,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     let done = 0;
     let failures = 0;
     let next = 0;
-    const record = (index: number, student: GradedStudent): void => {
+    const record = async (index: number, student: GradedStudent): Promise<void> => {
       for (const name of options.formats ?? []) {
-        const text = renderReports(name, [student.report], { isColor: false, env: process.env });
+        const text = await renderReports(name, [student.report], { isColor: false, env: process.env, isBatchFeedback: true });
         writeAtomically(path.join(options.out, 'feedback', student.student, REPORTERS[name].fileName), text);
       }
       graded[index] = student;
@@ -87,7 +87,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         const reportFile = reportFileOf(entry);
         const previous = resumable[index];
         if (previous) {
-          record(index, { student: entry.student, isLate: entry.isLate, report: previous, isResumed: true, durationMs: previous.durationMs });
+          await record(index, { student: entry.student, isLate: entry.isLate, report: previous, isResumed: true, durationMs: previous.durationMs });
           continue;
         }
         let report: Report;
@@ -102,7 +102,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           continue;
         }
         writeAtomically(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-        record(index, { student: entry.student, isLate: entry.isLate, report, isResumed: false, durationMs: report.durationMs });
+        await record(index, { student: entry.student, isLate: entry.isLate, report, isResumed: false, durationMs: report.durationMs });
       }
     };
     await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, entries.length)) }, work));

@@ -11,7 +11,7 @@ import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.j
 import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import { renderSelfCheck } from '../reporters/check-reporter.js';
-import { parseFormats, REPORTERS, type ReporterName } from '../reporters/index.js';
+import { checkSubmissionCount, createReporter, parseFormats, REPORTERS, type Reporter, type ReporterName } from '../reporters/index.js';
 import { chooseNextStep, todoLabelOf } from '../reporters/next-step.js';
 import { GRADER_VERSION } from '../version.js';
 import type { GradingSessionOptions } from '../pipeline/grading-session.js';
@@ -81,17 +81,30 @@ interface GradeFlags extends SessionFlags {
   color?: boolean;
 }
 
+interface FormatOutput {
+  name: ReporterName;
+  reporter: Reporter;
+  chunks: string[];
+}
+
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
+  checkSubmissionCount(flags.format, paths.length);
   const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
   // Without --out every format prints, in the order given; with it, each writes its own file there.
-  const outputs = flags.format.map((name) => {
-    const chunks: string[] = [];
-    const write = flags.out ? (text: string) => void chunks.push(text) : (text: string) => void process.stdout.write(text);
-    const reporter = REPORTERS[name].create({ write, isColor: flags.out ? false : isColor, env: process.env });
-    return { name, reporter, chunks };
-  });
+  const createOutputs = (): Promise<FormatOutput[]> =>
+    Promise.all(
+      flags.format.map(async (name) => {
+        const chunks: string[] = [];
+        const write = flags.out ? (text: string) => void chunks.push(text) : (text: string) => void process.stdout.write(text);
+        const reporter = await createReporter(name, { write, isColor: flags.out ? false : isColor, env: process.env });
+        return { name, reporter, chunks };
+      }),
+    );
+  let outputs: FormatOutput[] = [];
   const result = await withCompiler(async (compiler) => {
-    const { gradeMany } = await import('../pipeline/grade-many.js');
+    // The formats load their dependencies while the compile worker starts, not before it.
+    const [{ gradeMany }, created] = await Promise.all([import('../pipeline/grade-many.js'), createOutputs()]);
+    outputs = created;
     return gradeMany(paths, {
       ...sessionOptions(flags, compiler),
       onReport: (report) => outputs.forEach(({ reporter }) => reporter.onReport?.(report)),

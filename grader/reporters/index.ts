@@ -1,12 +1,21 @@
 /** Every built-in reporter, by the name `--format` takes. Adding a format is a file and a line. */
+import { UsageError } from '../errors.js';
 import type { Report } from '../report/types.js';
+import { githubReporter } from './github-reporter.js';
+import { gradescopeReporter } from './gradescope-reporter.js';
 import { jsonReporter } from './json-reporter.js';
+import { junitReporter } from './junit-reporter.js';
+import { markdownReporter } from './markdown-reporter.js';
 import { textReporter } from './text-reporter.js';
-import type { ReporterDefinition, ReporterOptions } from './types.js';
+import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 export const REPORTERS = {
   text: textReporter,
   json: jsonReporter,
+  gradescope: gradescopeReporter,
+  junit: junitReporter,
+  github: githubReporter,
+  markdown: markdownReporter,
 } satisfies Record<string, ReporterDefinition>;
 
 export type ReporterName = keyof typeof REPORTERS;
@@ -25,10 +34,27 @@ export function parseFormats(value: string): ReporterName[] {
   return [...new Set(names)] as ReporterName[];
 }
 
+export async function createReporter(name: ReporterName, options: ReporterOptions): Promise<Reporter> {
+  return REPORTERS[name].create(options);
+}
+
+/**
+ * `grade` with several paths and a format that describes one submission: refused before anything is
+ * graded, naming the way to get one file per student.
+ */
+export function checkSubmissionCount(names: ReporterName[], count: number): void {
+  const single = names.find((name) => REPORTERS[name].isSingleSubmission === true);
+  if (single === undefined || count <= 1) return;
+  const { fileName } = REPORTERS[single];
+  throw new UsageError(
+    `--format ${single} writes one submission's ${fileName}, got ${count} paths. Grade one submission per run, or use \`autograde batch --format ${single}\`, which writes feedback/<student>/${fileName} for each student.`,
+  );
+}
+
 /** Everything one format writes for these reports, as one text: a file's contents. */
-export function renderReports(name: ReporterName, reports: Report[], options: Omit<ReporterOptions, 'write'>): string {
+export async function renderReports(name: ReporterName, reports: Report[], options: Omit<ReporterOptions, 'write'>): Promise<string> {
   const chunks: string[] = [];
-  const reporter = REPORTERS[name].create({ ...options, write: (text) => chunks.push(text) });
+  const reporter = await createReporter(name, { ...options, write: (text) => chunks.push(text) });
   for (const report of reports) reporter.onReport?.(report);
   reporter.onFinish?.(reports);
   return chunks.join('');

@@ -13,11 +13,19 @@ export interface ReporterOptions {
   isColor: boolean;
   /** The environment, for reporters that speak to a CI (GitHub's job summary file). */
   env: NodeJS.ProcessEnv;
+  /**
+   * One student's feedback file in a batch: formats that also speak to a CI (GitHub's annotations and
+   * job summary) keep to the file, since a whole class of them would bury the run.
+   */
+  isBatchFeedback?: boolean;
 }
 
 /** One `--format`: what it is for, and the file it writes under `--out` and per student in a batch. */
 export interface ReporterDefinition {
   description: string;
   fileName: string;
-  create(options: ReporterOptions): Reporter;
+  /** The format describes exactly one submission (Gradescope's results.json): `grade` refuses several paths with it. */
+  isSingleSubmission?: boolean;
+  /** May be async, so that a format's heavy dependency loads only when that format is asked for. */
+  create(options: ReporterOptions): Reporter | Promise<Reporter>;
 }

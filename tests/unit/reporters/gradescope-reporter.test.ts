@@ -1,0 +1,140 @@
+/**
+ * results.json checked field by field against Gradescope's specification
+ * (https://gradescope-autograders.readthedocs.io/en/latest/specs/), for every saved real report.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GraderError } from '../../../grader/errors.js';
+import type { Report } from '../../../grader/report/types.js';
+import type { GradescopeResults } from '../../../grader/reporters/gradescope-reporter.js';
+import { renderReports } from '../../../grader/reporters/index.js';
+import { caseName, EXPECTED_CASES, EXPECTED_DIR, loadAllReports, loadReport, withInternalError } from '../../support/report-fixtures.js';
+
+const VISIBILITIES = ['hidden', 'after_due_date', 'after_published', 'visible'];
+const FORMATS = ['text', 'simple_format', 'html', 'md', 'ansi'];
+// Every key the specification lists, at the top level and on a test; nothing else may appear.
+const TOP_LEVEL_KEYS = ['score', 'execution_time', 'output', 'output_format', 'test_output_format', 'test_name_format', 'visibility', 'stdout_visibility', 'extra_data', 'tests', 'leaderboard'];
+const TEST_KEYS = ['score', 'max_score', 'status', 'name', 'name_format', 'number', 'output', 'output_format', 'tags', 'visibility', 'extra_data'];
+
+async function render(reports: Report[]): Promise<GradescopeResults> {
+  return JSON.parse(await renderReports('gradescope', reports, { isColor: false, env: {} })) as GradescopeResults;
+}
+
+/** What the specification asks of any results.json, whatever the submission. */
+function expectValidResults(results: GradescopeResults): void {
+  for (const key of Object.keys(results)) expect(TOP_LEVEL_KEYS).toContain(key);
+  expect(typeof results.score).toBe('number');
+  expect(results.execution_time).toBeGreaterThanOrEqual(0);
+  expect(typeof results.output).toBe('string');
+  expect(results.output.length).toBeGreaterThan(0);
+  for (const format of [results.output_format, results.test_output_format, results.test_name_format]) expect(FORMATS).toContain(format);
+  expect(VISIBILITIES).toContain(results.visibility);
+  expect(VISIBILITIES).toContain(results.stdout_visibility);
+  expect(Array.isArray(results.tests)).toBe(true);
+  for (const test of results.tests) {
+    for (const key of Object.keys(test)) expect(TEST_KEYS).toContain(key);
+    expect(typeof test.name).toBe('string');
+    expect(typeof test.output).toBe('string');
+    expect(typeof test.score).toBe('number');
+    expect(typeof test.max_score).toBe('number');
+    expect(test.score).toBeGreaterThanOrEqual(0);
+    expect(test.score).toBeLessThanOrEqual(test.max_score);
+    expect(['passed', 'failed']).toContain(test.status);
+    expect(VISIBILITIES).toContain(test.visibility);
+    expect(FORMATS).toContain(test.name_format);
+    expect(FORMATS).toContain(test.output_format);
+    expect(test.number).toMatch(/^\d+\.\d+$/);
+    expect(test.tags.every((tag) => typeof tag === 'string')).toBe(true);
+  }
+  expect(new Set(results.tests.map((test) => test.number)).size).toBe(results.tests.length);
+  // The top-level score overrides the tests' total: the two must agree.
+  expect(results.tests.reduce((sum, test) => sum + test.score, 0)).toBeCloseTo(results.score, 9);
+}
+
+describe('gradescope reporter', () => {
+  it.each(loadAllReports())('writes a results.json that follows the specification for $name', async ({ report }) => {
+    const results = await render([report]);
+    expectValidResults(results);
+    expect(results.score).toBe(report.score);
+    expect(results.tests.reduce((sum, test) => sum + test.max_score, 0)).toBeCloseTo(report.maxScore, 9);
+    expect(results.execution_time).toBeCloseTo(report.durationMs / 1000, 2);
+    expect(results.tests).toHaveLength(report.checks.length);
+    results.tests.forEach((test, index) => {
+      const check = report.checks[index];
+      expect(test.extra_data.id).toBe(check.id);
+      expect(test.name).toContain(check.title);
+      expect(test.status).toBe(check.status === 'passed' ? 'passed' : 'failed');
+      // hidden → after_due_date: graded now, shown once resubmitting is over.
+      expect(test.visibility).toBe(check.visibility === 'hidden' ? 'after_due_date' : 'visible');
+      if (check.status !== 'passed') expect(test.output).toContain(check.message);
+    });
+  });
+
+  it('numbers tests part.check in rubric order', async () => {
+    const results = await render([loadReport('fail/bias')]);
+    expect(results.tests.slice(0, 6).map((test) => `${test.number} ${test.extra_data.id}`)).toEqual([
+      '1.1 projection.shape-3d',
+      '1.2 projection.shape-2d',
+      '1.3 projection.distinct',
+      '1.4 projection.no-bias',
+      '1.5 projection.matches-reference',
+      '2.1 manual.notebook-mat',
+    ]);
+  });
+
+  it('keeps student text from being rendered: every output and name is plain text', async () => {
+    const results = await render([loadReport('hostile/prints-fake-results')]);
+    expect([results.output_format, results.test_output_format, results.test_name_format]).toEqual(['text', 'text', 'text']);
+    expect(results.stdout_visibility).toBe('hidden');
+  });
+
+  it('puts the expected and actual values in the output of a failed test', async () => {
+    const results = await render([loadReport('fail/cosine-unnormalised')]);
+    const diagonal = results.tests.find((test) => test.extra_data.id === 'similarity.unit-diagonal')!;
+    expect(diagonal.output).toContain('value at [0, 0]: expected 1, got 0.755025');
+    expect(diagonal.output).toContain('largest absolute difference: 0.244975');
+  });
+
+  it('withholds what the code printed while some tests are hidden, and shows it when none are', async () => {
+    const report = loadReport('hostile/prints-fake-results');
+    const hidden = await render([report]);
+    expect(hidden.output).not.toContain('30 passed, 0 failed');
+    expect(hidden.output).toContain('What your code printed is not shown');
+    const allVisible: Report = { ...report, checks: report.checks.map((check) => ({ ...check, visibility: 'visible' })) };
+    expect((await render([allVisible])).output).toContain('What your code printed:\n{"score":30,"maxScore":30,"status":"passed"}\n30 passed, 0 failed');
+  });
+
+  it('says clearly at the top that a file does not compile, and where', async () => {
+    const results = await render([loadReport('fail/syntax-error')]);
+    expectValidResults(results);
+    expect(results.score).toBe(0);
+    expect(results.output).toContain("Your file does not compile, so none of its code could run. Fix these errors and submit again:\n  tests/fixtures/qkv-projection/fail/syntax-error/qkv-projection.ts:62:45 ')' expected.");
+  });
+
+  it('says at the top that a grader failure is not the student\'s fault', async () => {
+    const results = await render([withInternalError(loadReport('fail/bias'))]);
+    expectValidResults(results);
+    expect(results.output).toContain('The grader itself failed on 1 check: this is not a fault in your code');
+    const losses = results.tests.find((test) => test.extra_data.id === 'training.losses')!;
+    expect(losses).toMatchObject({ status: 'failed', score: 0, max_score: 2, extra_data: { status: 'internal-error' } });
+    expect(losses.output).toContain('ENOSPC');
+  });
+
+  it('still writes a valid results.json when nothing could be graded', async () => {
+    const results = await render([]);
+    expectValidResults(results);
+    expect(results).toMatchObject({ score: 0, tests: [] });
+    expect(results.output).toContain('No submission was graded');
+  });
+
+  it('refuses several submissions, naming batch as the way to get one file per student', async () => {
+    const rendering = render([loadReport('fail/bias'), loadReport('pass/alternative')]);
+    await expect(rendering).rejects.toThrow(GraderError);
+    await expect(rendering).rejects.toThrow(/got 2.*autograde batch --format gradescope/s);
+  });
+
+  it.each(EXPECTED_CASES)('writes the saved results.json for %s', async (fixture) => {
+    const text = await renderReports('gradescope', [loadReport(fixture)], { isColor: false, env: {} });
+    await expect(text).toMatchFileSnapshot(path.join(EXPECTED_DIR, caseName(fixture), 'results.json'));
+  });
+});
