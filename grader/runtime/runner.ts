@@ -86,6 +86,9 @@ async function loadBackend(request: BackendRequest): Promise<Tfjs> {
     const isSet = await loaded.setBackend(request.name);
     if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend`);
     await loaded.ready();
+    // The cpu backend greets on its first tensor, not when it loads: that first tensor is made
+    // here, while the console is quiet, so that the greeting is not taken for the student's output.
+    loaded.scalar(0).dispose();
     return loaded;
   } finally {
     console.log = log;
