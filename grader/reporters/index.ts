@@ -1,5 +1,6 @@
 /** Every built-in reporter, by the name `--format` takes. Adding a format is a file and a line. */
 import type { Report } from '../report/types.js';
+import { htmlReporter } from './html-reporter.js';
 import { jsonReporter } from './json-reporter.js';
 import { textReporter } from './text-reporter.js';
 import type { ReporterDefinition, ReporterOptions } from './types.js';
@@ -7,6 +8,7 @@ import type { ReporterDefinition, ReporterOptions } from './types.js';
 export const REPORTERS = {
   text: textReporter,
   json: jsonReporter,
+  html: htmlReporter,
 } satisfies Record<string, ReporterDefinition>;
 
 export type ReporterName = keyof typeof REPORTERS;
