@@ -97,11 +97,11 @@ function renderChecks(report: Report, ids: Anchors, carded: ReadonlySet<string>)
     return (
       `<h3>${escapeHtml(part)} <span class="percent">${formatPoints(score, max)}</span></h3>` +
       '<table class="checks"><thead><tr><th>status</th><th>check</th><th class="num">points</th></tr></thead><tbody>' +
-      checks.map((check) => renderCheckRow(check, ids, carded.has(check.id))).join('') +
+      checks.map((check) => renderCheckRow(check, ids, carded.has(check.id))).join('\n') +
       '</tbody></table>'
     );
   });
-  return `<section id="${ids.section('checks')}"><h2>Checks</h2>${sections.join('')}</section>`;
+  return `<section id="${ids.section('checks')}"><h2>Checks</h2>\n${sections.join('\n')}\n</section>`;
 }
 
 function cellOf(value: number | undefined): string {
@@ -178,7 +178,7 @@ function renderFigures(report: Report, ids: Anchors): string {
   return (
     `<section id="${ids.section('figures')}"><h2>Your plots beside the reference</h2>` +
     `<p class="legend-note">Drawn from what your functions returned in the checks (<span style="color:var(--student)">your code</span>) and what the reference solution returned for the same call (<span style="color:var(--reference)">reference</span>).</p>` +
-    `<div class="figures">${items.join('')}</div></section>`
+    `<div class="figures">\n${items.join('\n')}\n</div></section>`
   );
 }
 
@@ -190,7 +190,7 @@ function renderDiagnostics(report: Report, ids: Anchors): string {
       `<li><code>${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</code> <span class="severity-${d.severity}">${escapeHtml(d.severity)}</span> <span class="diagnostic-message">${escapeHtml(d.message)}</span></li>`,
   );
   const note = hasErrors ? 'Errors stop your file from running; fix them first.' : 'Type warnings do not stop your code from running, but they often point at the bug.';
-  return `<section id="${ids.section('diagnostics')}"><h2>Type ${hasErrors ? 'errors and warnings' : 'warnings'}</h2><p class="legend-note">${note}</p><ul class="diagnostics">${items.join('')}</ul></section>`;
+  return `<section id="${ids.section('diagnostics')}"><h2>Type ${hasErrors ? 'errors and warnings' : 'warnings'}</h2><p class="legend-note">${note}</p><ul class="diagnostics">\n${items.join('\n')}\n</ul></section>`;
 }
 
 function renderOutput(report: Report, ids: Anchors): string {
@@ -214,18 +214,22 @@ function renderReportArticle(report: Report, prefix: string, isMain: boolean): s
   const groups = groupFailures(report);
   const carded = new Set(groups.flat().map((check) => check.id));
   const failures =
-    groups.length > 0 ? `<section id="${ids.section('failures')}"><h2>What went wrong</h2>${groups.map((group) => renderFailure(group, ids, report)).join('')}</section>` : '';
+    groups.length > 0 ? `<section id="${ids.section('failures')}"><h2>What went wrong</h2>${groups.map((group) => renderFailure(group, ids, report)).join('\n')}</section>` : '';
   return (
-    `<article class="report" id="${escapeHtml(ids.report)}">` +
-    renderHeader(report, isMain) +
-    renderToc(report, ids, groups.length) +
-    renderChecks(report, ids, carded) +
-    failures +
-    renderFigures(report, ids) +
-    renderDiagnostics(report, ids) +
-    renderOutput(report, ids) +
-    renderSandbox(report, ids) +
-    '</article>'
+    [
+      `<article class="report" id="${escapeHtml(ids.report)}">`,
+      renderHeader(report, isMain),
+      renderToc(report, ids, groups.length),
+      renderChecks(report, ids, carded),
+      failures,
+      renderFigures(report, ids),
+      renderDiagnostics(report, ids),
+      renderOutput(report, ids),
+      renderSandbox(report, ids),
+      '</article>',
+    ]
+      .filter((part) => part !== '')
+      .join('\n')
   );
 }
 

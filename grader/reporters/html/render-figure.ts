@@ -48,7 +48,7 @@ function renderHeatmapFigure(figure: HeatmapFigure): { plots: string; notes: str
     const all = panel.values.flat();
     return missingNote(panel.name, countMissing(all), all.length, 'entries are');
   });
-  return { plots: cells.join(''), notes };
+  return { plots: cells.join('\n'), notes };
 }
 
 function renderScatterFigure(figure: ScatterFigure): { plots: string; notes: string[] } {
@@ -90,8 +90,8 @@ export function renderFigure(figure: CheckFigure, id: string, check: FigureLink 
     ? `<a href="#${escapeHtml(check.anchor)}"><code>${escapeHtml(figure.checkId)}</code></a> <span class="status status-${escapeHtml(check.status)}">${escapeHtml(check.status)}</span>`
     : `<code>${escapeHtml(figure.checkId)}</code>`;
   return (
-    `<figure class="figure figure-${figure.kind}" id="${escapeHtml(id)}" data-check="${escapeHtml(figure.checkId)}">` +
-    `<div class="plots">${plots}</div>` +
+    `<figure class="figure figure-${figure.kind}" id="${escapeHtml(id)}" data-check="${escapeHtml(figure.checkId)}">\n` +
+    `<div class="plots">\n${plots}\n</div>\n` +
     `<figcaption><strong class="figure-title">${escapeHtml(figure.title)}</strong> ${escapeHtml(figure.caption)}` +
     notes.map((note) => ` <span class="figure-note">${escapeHtml(note)}</span>`).join('') +
     ` <span class="figure-check">From ${from}.</span></figcaption>` +

@@ -84,7 +84,7 @@ function renderChecks(summary: BatchSummary, students: readonly SummaryStudent[]
   return (
     '<section id="checks"><h2>Checks, most missed first</h2>' +
     '<table class="checks"><thead><tr><th>check</th><th class="num">pass rate</th><th class="num">passed</th><th>other outcomes</th><th>most common message among those who missed it</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table></section>`
+    `<tbody>\n${rows.join('\n')}\n</tbody></table></section>`
   );
 }
 
@@ -111,7 +111,7 @@ function renderStudents(students: readonly SummaryStudent[]): string {
   return (
     `<section id="students"><h2>Students (${students.length})</h2><p class="legend-note">${note}</p>` +
     '<table class="students"><thead><tr><th>student</th><th class="num">points</th><th class="num">score</th><th>status</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table></section>`
+    `<tbody>\n${rows.join('\n')}\n</tbody></table></section>`
   );
 }
 
@@ -125,7 +125,7 @@ function renderSlowest(summary: BatchSummary, students: readonly SummaryStudent[
   });
   return (
     '<section id="slowest"><h2>Slowest submissions</h2><p class="legend-note">Wall time to grade each, this run only; a slow one is often an accidental loop or a leak.</p>' +
-    `<table class="slowest"><thead><tr><th>student</th><th class="num">graded in</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`
+    `<table class="slowest"><thead><tr><th>student</th><th class="num">graded in</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></section>`
   );
 }
 

@@ -51,7 +51,7 @@ export function renderAxes(frame: Frame, x: AxisSpec, y: AxisSpec): string {
   const yMid = frame.top + frame.height / 2;
   parts.push(`<text class="axis-label" x="14" y="${px(yMid)}" text-anchor="middle" font-size="12" fill="${INK}" transform="rotate(-90 14 ${px(yMid)})">${escapeHtml(y.label)}</text>`);
   parts.push('</g>');
-  return parts.join('');
+  return parts.join('\n');
 }
 
 export interface LegendItem {

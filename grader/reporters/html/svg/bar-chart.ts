@@ -38,5 +38,5 @@ export function renderBarChart(options: BarChartOptions): string {
     parts.push(`<text x="${px(x + band * 0.38)}" y="${px(frame.top + frame.height + 15)}" fill="${INK}">${escapeHtml(category)}</text>`);
   });
   parts.push('</g></svg>');
-  return parts.join('');
+  return parts.join('\n');
 }

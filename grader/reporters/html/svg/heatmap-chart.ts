@@ -57,7 +57,7 @@ export function renderHeatmap(options: HeatmapOptions): string {
     parts.push(`<text x="${px(x)}" y="${px(y)}" transform="rotate(-45 ${px(x)} ${px(y)})" dominant-baseline="hanging">${escapeHtml(label)}</text>`);
   });
   parts.push('</g></svg>');
-  return parts.join('');
+  return parts.join('\n');
 }
 
 export interface ColorScaleOptions {
@@ -88,5 +88,5 @@ export function renderColorScale(options: ColorScaleOptions): string {
     parts.push(`<line x1="18" x2="22" y1="${px(y)}" y2="${px(y)}" stroke="${MUTED}"/><text x="25" y="${px(y)}">${escapeHtml(formatTick(value, step))}</text>`);
   }
   parts.push('</g></svg>');
-  return parts.join('');
+  return parts.join('\n');
 }

@@ -69,5 +69,5 @@ export function renderLineChart(options: LineChartOptions): string {
   });
   parts.push(renderLegend(options.series.map((s) => ({ name: s.name, color: s.color, mark: s.isDashed ? 'dashed' : 'line' })), frame.left, 16));
   parts.push('</svg>');
-  return parts.join('');
+  return parts.join('\n');
 }

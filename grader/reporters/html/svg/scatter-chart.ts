@@ -91,5 +91,5 @@ export function renderScatterChart(options: ScatterChartOptions): string {
   if (all.length === 0) parts.push(`<text x="${px(frame.left + frame.width / 2)}" y="${px(frame.top + frame.height / 2)}" text-anchor="middle" fill="${MUTED}">no point to draw</text>`);
   parts.push(`<rect x="${px(frame.left)}" y="${px(frame.top)}" width="${px(frame.width)}" height="${px(frame.height)}" fill="none" stroke="${GRID}"/>`);
   parts.push('</svg>');
-  return parts.join('');
+  return parts.join('\n');
 }
