@@ -1,6 +1,7 @@
 /**
  * `merge`: the outputs of several shards of one class, joined into one gradebook. Reports are
- * copied as they are; grades.csv and summary.json are made again from them.
+ * copied as they are, with their feedback pages; grades.csv, summary.json and summary.html are made
+ * again from them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Report } from '../report/types.js';
 import type { EntryProblem } from './discover-entries.js';
 import { readGradesCsv, toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from './gradebook.js';
 import { writeAtomically } from './write-atomically.js';
+import { writeSummaryPage } from './write-summary-page.js';
 
 function readShard(dir: string): { graded: GradedStudent[]; summary: BatchSummary } {
   const summaryFile = path.join(dir, 'summary.json');
@@ -46,6 +48,11 @@ export function mergeBatches(dirs: string[], out: string): BatchSummary {
   }
   const graded = [...byStudent.values()].map((entry) => entry.graded).sort((a, b) => (a.student < b.student ? -1 : 1));
   for (const { student, report } of graded) writeAtomically(path.join(out, 'reports', `${student}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  // Feedback pages travel with their reports, from the shard that graded the student.
+  for (const { graded: { student }, from } of byStudent.values()) {
+    const feedback = path.join(from, 'feedback', student);
+    if (fs.existsSync(feedback)) fs.cpSync(feedback, path.join(out, 'feedback', student), { recursive: true });
+  }
   const summary = toSummary(graded, [...problems.values()], {
     exercise: first.exercise,
     backend: first.backend,
@@ -57,5 +64,6 @@ export function mergeBatches(dirs: string[], out: string): BatchSummary {
   });
   writeAtomically(path.join(out, 'grades.csv'), toGradesCsv(graded));
   writeAtomically(path.join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeSummaryPage(out, summary, graded);
   return summary;
 }

@@ -16,6 +16,7 @@ import { toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from '.
 import { createProgress } from './progress.js';
 import { takeShard, type Shard } from './shard.js';
 import { writeAtomically } from './write-atomically.js';
+import { writeSummaryPage } from './write-summary-page.js';
 import { REPORTERS, renderReports, type ReporterName } from '../reporters/index.js';
 
 export interface BatchOptions extends GradingSessionOptions {
@@ -119,6 +120,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     });
     writeAtomically(path.join(options.out, 'grades.csv'), toGradesCsv(all));
     writeAtomically(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeSummaryPage(options.out, summary, all);
     return { summary, graded: all };
   } finally {
     session.close();

@@ -80,6 +80,14 @@ export function asNumericArray(value: Wire): PlainTensor | null {
   return walk(value, 0) ? { shape, values } : null;
 }
 
+/** A 2-d tensor or nested array as rows of numbers, or null if it is anything else. */
+export function asMatrix(value: Wire): number[][] | null {
+  const tensor = asTensor(value) ?? asNumericArray(value);
+  if (!tensor || tensor.shape.length !== 2) return null;
+  const [rows, cols] = tensor.shape;
+  return Array.from({ length: rows }, (_, r) => tensor.values.slice(r * cols, (r + 1) * cols));
+}
+
 export function unravelIndex(flat: number, shape: readonly number[]): number[] {
   const index = new Array<number>(shape.length).fill(0);
   let rest = flat;

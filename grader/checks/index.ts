@@ -4,3 +4,4 @@ export * from './compare.js';
 export { createCheckRegistry, getCheck } from './registry.js';
 export type { Wire } from '../runtime/protocol.js';
 export type { Tolerance } from '../rubric/schema.js';
+export type { Figure, FigureSource, HeatmapFigure, LineFigure, ScatterFigure } from '../report/types.js';

@@ -5,7 +5,7 @@
  */
 import type * as Morph from 'ts-morph';
 import type { Wire } from '../runtime/protocol.js';
-import type { NumericDifference } from '../report/types.js';
+import type { Figure, NumericDifference } from '../report/types.js';
 import type { Tolerance } from '../rubric/schema.js';
 
 export type Verdict =
@@ -45,12 +45,27 @@ interface CheckBase {
   uses: readonly string[];
 }
 
+/** What a check's figures are drawn from: the same call the judge saw. */
+export interface FigureContext<I> {
+  input: I;
+  /** What the student's code returned. */
+  actual: Wire;
+  /** What the reference solution returned for the same input. */
+  expected: Wire;
+}
+
 export interface RuntimeCheck<I = unknown> extends CheckBase {
   kind: 'runtime';
   /** Plain data (JSON-like): it is sent to the sandbox with the probe. */
   input: I;
   probe: Probe<I>;
   judge: (context: JudgeContext<I>) => Verdict;
+  /**
+   * Plots of the student's result beside the reference's, for the report. Called after the judge,
+   * only when the probe returned a value and the check is visible; it never changes the verdict,
+   * and one that throws only loses its figures.
+   */
+  figures?: (context: FigureContext<I>) => Figure[];
 }
 
 /**

@@ -214,7 +214,7 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
   for (const group of summary.duplicates) process.stderr.write(`autograde: identical files handed in by ${group.join(', ')} (all graded)\n`);
   process.stdout.write(
     `Graded ${summary.graded} of ${summary.students} students (${summary.resumed} from an earlier run) in ${(summary.timings.wallMs / 1000).toFixed(1)} s. ` +
-      `Grades: ${flags.out}/grades.csv; reports: ${flags.out}/reports/; summary: ${flags.out}/summary.json\n`,
+      `Grades: ${flags.out}/grades.csv; reports: ${flags.out}/reports/; summary: ${flags.out}/summary.json and summary.html\n`,
   );
   return (summary.statuses['internal-error'] ?? 0) > 0 ? EXIT.internal : EXIT.ok;
 }
@@ -258,10 +258,10 @@ export function createProgram(): Command {
   addSessionOptions(
     program
       .command('batch')
-      .description('grade a whole class: one entry per student in <dir>; reports, grades.csv and summary.json in --out')
+      .description('grade a whole class: one entry per student in <dir>; reports, grades.csv, summary.json and summary.html in --out')
       .argument('<dir>', 'a folder with a sub-folder holding the exercise file, or a .ts file, per student'),
   )
-    .requiredOption('-o, --out <dir>', 'where to write reports/, grades.csv and summary.json')
+    .requiredOption('-o, --out <dir>', 'where to write reports/, grades.csv, summary.json and summary.html')
     .option('-j, --jobs <n>', 'submissions graded at once (default: one per core)', parseJobs)
     .addOption(new Option('-f, --format <names>', `also write these formats for each student, as feedback/<student>/<file>: ${formatChoices()}`).argParser(asOptionParser(parseFormats)).default([], 'none'))
     .option('--resume', 'grade only students whose report is missing or out of date')
@@ -275,7 +275,7 @@ export function createProgram(): Command {
     .command('merge')
     .description('join the --out folders of several shards of one class into one gradebook')
     .argument('<dirs...>', 'the shards\' --out folders')
-    .requiredOption('-o, --out <dir>', 'where to write the joined reports/, grades.csv and summary.json')
+    .requiredOption('-o, --out <dir>', 'where to write the joined reports/, feedback/, grades.csv, summary.json and summary.html')
     .action(async (dirs: string[], flags: { out: string }) => {
       const { mergeBatches } = await import('../batch/merge.js');
       const summary = mergeBatches(dirs, flags.out);

@@ -12,7 +12,8 @@ import { GraderError } from '../errors.js';
 import type { LoadedExercise } from '../exercise/load-exercise.js';
 import type { ReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Wire } from '../runtime/protocol.js';
-import type { CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report, SourceLocation } from '../report/types.js';
+import { FIGURE_LIMITS } from '../report/compact-figure.js';
+import type { CheckFigure, CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report, SourceLocation } from '../report/types.js';
 import type { ResolvedCheckRubric } from '../rubric/schema.js';
 import { scoreChecks } from '../scoring/score.js';
 import { OUTPUT_KEPT_BYTES, type SandboxLimits } from '../sandbox/limits.js';
@@ -21,6 +22,7 @@ import { SandboxSession } from '../sandbox/session.js';
 import type { SelectedBackend } from '../backend/select-backend.js';
 import { GRADER_VERSION } from '../version.js';
 import { describeProbeOutcome, describeStartFailure, type Described } from './describe-outcome.js';
+import { drawFigures } from './draw-figures.js';
 import type { SelectedChecks } from './select-checks.js';
 import { createStackMapper } from './stack-mapper.js';
 import type { TypecheckAhead } from './typecheck-ahead.js';
@@ -123,7 +125,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const ordered = [...selection.checks.entries()].map(([id, rubric]) => ({ check: exercise.registry.get(id)!, rubric }));
   const diagnostics: Diagnostic[] = [];
 
-  const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string } = {}): Report => {
+  const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string; figures?: CheckFigure[] } = {}): Report => {
     const { score, maxScore, status } = scoreChecks(checks, isCompileError);
     return {
       exercise: exercise.definition.id,
@@ -142,6 +144,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       checks,
       ...(selection.withheld ? { withheld: selection.withheld } : {}),
       output: (extra.output ?? '').slice(0, OUTPUT_KEPT_BYTES),
+      ...(extra.figures && extra.figures.length > 0 ? { figures: extra.figures.slice(0, FIGURE_LIMITS.figuresPerReport) } : {}),
     };
   };
   const allChecks = (status: CheckStatus, message: string): CheckResult[] => ordered.map(({ check, rubric }) => resultOf(check, rubric, status, message));
@@ -170,6 +173,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const limits = sandboxLimits(exercise, selection.checks);
   const session = new SandboxSession({ pool: context.pool, code: result.code, filename: displayPath });
   const results: CheckResult[] = [];
+  const figures: CheckFigure[] = [];
   const countedOutcomes = new Set<object>();
   const checksStartedAt = performance.now();
   let referenceWaitMs = 0;
@@ -204,6 +208,8 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   return finish(checks, bomb !== null, {
     sandbox: { layers: session.layers, runs: session.runs, restarts: session.restarts, violations: session.violations },
     output: session.capturedOutput,
+    // A refused submission gets no plots: every check of it is a compile error.
+    figures: bomb === null ? figures : [],
   });
 
   // A call shared by several checks (one training run, judged for losses and for predictions)
@@ -270,7 +276,10 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (expected === undefined) {
       return resultOf(check, rubric, 'internal-error', `The reference has no output for '${check.id}'.`, durationMs);
     }
-    return judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: rubric.tolerance }), cpuOf(outcome));
+    const judged = judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: rubric.tolerance }), cpuOf(outcome));
+    // After the verdict, from the same values: a figure can never change what was judged.
+    figures.push(...drawFigures(check, rubric.visibility, outcome.value, expected));
+    return judged;
   }
 }
 

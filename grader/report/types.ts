@@ -141,6 +141,79 @@ export interface PhaseTimings {
   referenceMs: number;
 }
 
+/**
+ * A plot drawn from what a check's call returned, the student's beside the reference's. Figures
+ * are data: the HTML reporter draws them, and `--format json` carries them for other tools.
+ * Numbers are rounded to four significant digits, and a value that is not finite is `null`.
+ */
+export type Figure = LineFigure | HeatmapFigure | ScatterFigure;
+
+/** Whose result a series or panel shows. */
+export type FigureSource = 'student' | 'reference';
+
+interface FigureBase {
+  /** What the plot shows, as the exercise's own plot would title it. */
+  title: string;
+  /** A sentence or two under the plot: what is drawn, and how to read it. */
+  caption: string;
+}
+
+/** Curves over a shared x axis, e.g. a loss per epoch; drawn on one pair of axes. */
+export interface LineFigure extends FigureBase {
+  kind: 'line';
+  xLabel: string;
+  yLabel: string;
+  series: LineSeries[];
+}
+
+export interface LineSeries {
+  name: string;
+  source: FigureSource;
+  /** Point i lies at x = xStart + i·xStep (0 and 1 unless set); `null` leaves a gap. */
+  y: Array<number | null>;
+  xStart?: number;
+  xStep?: number;
+}
+
+/** Matrices with labelled rows and columns, one panel each, on one colour scale from min to max. */
+export interface HeatmapFigure extends FigureBase {
+  kind: 'heatmap';
+  rowLabels: string[];
+  columnLabels: string[];
+  min: number;
+  max: number;
+  panels: HeatmapPanel[];
+}
+
+export interface HeatmapPanel {
+  name: string;
+  source: FigureSource;
+  /** rows × columns; `null` for a value that is not finite. */
+  values: Array<Array<number | null>>;
+}
+
+/** Labelled points in two dimensions; every series on one pair of axes. */
+export interface ScatterFigure extends FigureBase {
+  kind: 'scatter';
+  xLabel: string;
+  yLabel: string;
+  series: ScatterSeries[];
+  /**
+   * Whether the student's and the reference's points of the same label are the same thing and
+   * should coincide: the chart joins each pair, so that the distance between them shows.
+   */
+  isPaired: boolean;
+}
+
+export interface ScatterSeries {
+  name: string;
+  source: FigureSource;
+  points: Array<{ label: string; x: number | null; y: number | null }>;
+}
+
+/** A figure as the report holds it: with the check whose call it was drawn from. */
+export type CheckFigure = Figure & { checkId: string };
+
 export interface Report {
   exercise: string;
   submission: string;
@@ -161,4 +234,10 @@ export interface Report {
   withheld?: WithheldChecks;
   /** What the student's code printed (stdout and stderr), cut to the first few kilobytes. */
   output: string;
+  /**
+   * Plots of what the student's code returned beside the reference's, from the visible runtime
+   * checks that draw one (see `RuntimeCheck.figures`), in check order; absent when there are none.
+   * Kept small: sizes are capped and numbers rounded (grader/report/compact-figure.ts).
+   */
+  figures?: CheckFigure[];
 }

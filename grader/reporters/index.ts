@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { githubReporter } from './github-reporter.js';
 import { gradescopeReporter } from './gradescope-reporter.js';
+import { htmlReporter } from './html-reporter.js';
 import { jsonReporter } from './json-reporter.js';
 import { junitReporter } from './junit-reporter.js';
 import { markdownReporter } from './markdown-reporter.js';
@@ -16,6 +17,7 @@ export const REPORTERS = {
   junit: junitReporter,
   github: githubReporter,
   markdown: markdownReporter,
+  html: htmlReporter,
 } satisfies Record<string, ReporterDefinition>;
 
 export type ReporterName = keyof typeof REPORTERS;

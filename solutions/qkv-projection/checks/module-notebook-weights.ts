@@ -1,6 +1,7 @@
 import { defineRuntimeCheck } from '../../../grader/checks/index.js';
 import { judgeTripleValues } from './qkv-triple.js';
 import { W_K, W_Q, W_V, X } from './data.js';
+import { projectionScatterFigures } from './figures.js';
 
 const input = { x: X, wQ: W_Q, wK: W_K, wV: W_V };
 
@@ -13,4 +14,5 @@ export default defineRuntimeCheck({
     mod.projectWithWeights(tf.tensor2d(input.x), tf.tensor2d(input.wQ), tf.tensor2d(input.wK), tf.tensor2d(input.wV)),
   judge: ({ actual, expected, tolerance }) =>
     judgeTripleValues('projectWithWeights', actual, expected, tolerance, (name) => `${name} = X · W_${name}: tf.matMul(x, w${name}), with X on the left.`),
+  figures: ({ actual, expected }) => projectionScatterFigures(actual, expected, 'projectWithWeights(X, W_Q, W_K, W_V)'),
 });

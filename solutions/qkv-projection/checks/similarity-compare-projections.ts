@@ -1,5 +1,6 @@
 import { defineRuntimeCheck, describeWire, expectTensor, failed, formatShape, item, passed } from '../../../grader/checks/index.js';
 import { X } from './data.js';
+import { similarityHeatmapFigures } from './figures.js';
 
 const input = { x: X, dKValues: [1, 2, 4], seed: 42 };
 
@@ -33,4 +34,5 @@ export default defineRuntimeCheck({
     }
     return passed();
   },
+  figures: ({ input, actual, expected }) => similarityHeatmapFigures(actual, expected, input.dKValues),
 });

@@ -1,4 +1,5 @@
 import { asNumericArray, defineRuntimeCheck, describeWire, failed, field, formatNumber, passed } from '../../../grader/checks/index.js';
+import { lossCurveFigure } from './figures.js';
 import { TRAINING_INPUT, trainingProbe } from './training-input.js';
 
 const EPOCHS = 200;
@@ -33,4 +34,5 @@ export default defineRuntimeCheck({
     }
     return passed(`loss ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`);
   },
+  figures: ({ actual, expected }) => [lossCurveFigure(field(actual, 'losses'), field(expected, 'losses'), 'trainAttentionPairs(X, PAIRS)')],
 });

@@ -1,14 +1,7 @@
-import { asNumericArray, asTensor, defineRuntimeCheck, describeWire, failed, field, formatNumber, passed, type Wire } from '../../../grader/checks/index.js';
+import { asMatrix, defineRuntimeCheck, describeWire, failed, field, formatNumber, passed } from '../../../grader/checks/index.js';
 import { SENTENCE } from './data.js';
+import { learnedProjectionFigures } from './figures.js';
 import { attentionScore, TRAINING_INPUT, trainingProbe } from './training-input.js';
-
-/** A 2-d tensor or nested array as rows of numbers. */
-function asMatrix(value: Wire): number[][] | null {
-  const tensor = asTensor(value) ?? asNumericArray(value);
-  if (!tensor || tensor.shape.length !== 2) return null;
-  const [rows, cols] = tensor.shape;
-  return Array.from({ length: rows }, (_, r) => tensor.values.slice(r * cols, (r + 1) * cols));
-}
 
 export default defineRuntimeCheck({
   id: 'training.predictions',
@@ -39,4 +32,6 @@ export default defineRuntimeCheck({
         'Return the trained variables (not their initial values), and make sure each step updates both W_Q and W_K.',
     );
   },
+  figures: ({ input, actual, expected }) =>
+    learnedProjectionFigures(input.x, { wQ: field(actual, 'wQ'), wK: field(actual, 'wK') }, { wQ: field(expected, 'wQ'), wK: field(expected, 'wK') }),
 });

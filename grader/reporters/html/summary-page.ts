@@ -1,0 +1,164 @@
+/**
+ * summary.html: a class at a glance for the staff. The score histogram, each check's pass rate
+ * with the class's most common mistakes first, every student with a link to their feedback page
+ * where one was written, and the slowest submissions. Made from the summary and the reports alone.
+ */
+import type { BatchSummary, GradedStudent } from '../../batch/gradebook.js';
+import type { CheckResult } from '../../report/types.js';
+import { escapeHtml, hrefOf } from './escape.js';
+import { renderPage } from './page-shell.js';
+import { renderBarChart } from './svg/bar-chart.js';
+import { SOURCE_COLORS } from './svg/palette.js';
+
+export interface SummaryStudent extends GradedStudent {
+  /** Their feedback page, as a path relative to summary.html; null when none was written. */
+  feedbackPath: string[] | null;
+}
+
+function percentOf(score: number, max: number): number {
+  return max > 0 ? Math.round((100 * score) / max) : 0;
+}
+
+function statusBadge(status: string): string {
+  return `<span class="status status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+}
+
+function studentCell(student: SummaryStudent): string {
+  const name = `<code>${escapeHtml(student.student)}</code>`;
+  return student.feedbackPath ? `<a href="${hrefOf(student.feedbackPath)}">${name}</a>` : name;
+}
+
+function renderHistogram(summary: BatchSummary): string {
+  const categories = summary.scoreHistogram.map((_, i) => (i === 9 ? '90–100%' : `${i * 10}–${i * 10 + 9}%`));
+  return renderBarChart({
+    label: 'Students per tenth of the maximum score',
+    xLabel: 'score (share of the maximum)',
+    yLabel: 'students',
+    categories,
+    values: summary.scoreHistogram,
+    color: SOURCE_COLORS.reference,
+  });
+}
+
+/** The message most students who missed this check got, and how many got it. */
+function commonMistake(results: CheckResult[]): { message: string; count: number } | null {
+  const counts = new Map<string, number>();
+  for (const result of results) {
+    if (result.status === 'passed') continue;
+    counts.set(result.message, (counts.get(result.message) ?? 0) + 1);
+  }
+  let best: { message: string; count: number } | null = null;
+  for (const [message, count] of counts) if (!best || count > best.count) best = { message, count };
+  return best;
+}
+
+function renderChecks(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+  const results = new Map<string, CheckResult[]>();
+  for (const { report } of students) {
+    for (const check of report.checks) results.set(check.id, [...(results.get(check.id) ?? []), check]);
+  }
+  const order = [...results.keys()];
+  // Lowest pass rate first; checks that fare the same keep the exercise's order.
+  const sorted = [...summary.checks].sort((a, b) => a.passRate - b.passRate || order.indexOf(a.id) - order.indexOf(b.id));
+  const rows = sorted.map((check) => {
+    const ofCheck = results.get(check.id) ?? [];
+    const title = ofCheck[0]?.title ?? '';
+    const percent = Math.round(check.passRate * 100);
+    const passed = check.statuses.passed ?? 0;
+    const total = Object.values(check.statuses).reduce((sum, n) => sum + n, 0);
+    const others = Object.entries(check.statuses)
+      .filter(([status]) => status !== 'passed')
+      .sort((a, b) => b[1] - a[1])
+      .map(([status, count]) => `<span>${statusBadge(status)} ${count}</span>`)
+      .join('');
+    const mistake = commonMistake(ofCheck);
+    const mistakeText = mistake ? `${escapeHtml(mistake.message)} <span class="check-note">(${mistake.count} student${mistake.count === 1 ? '' : 's'})</span>` : '';
+    return (
+      `<tr><td><code>${escapeHtml(check.id)}</code><div>${escapeHtml(title)}</div></td>` +
+      `<td class="num"><span class="rate" role="img" aria-label="${percent}% passed"><span style="width:${percent}%"></span></span>${percent}%</td>` +
+      `<td class="num">${passed}/${total}</td>` +
+      `<td class="counts">${others}</td>` +
+      `<td class="check-note">${mistakeText}</td></tr>`
+    );
+  });
+  return (
+    '<section id="checks"><h2>Checks, most missed first</h2>' +
+    '<table class="checks"><thead><tr><th>check</th><th class="num">pass rate</th><th class="num">passed</th><th>other outcomes</th><th>most common message among those who missed it</th></tr></thead>' +
+    `<tbody>\n${rows.join('\n')}\n</tbody></table></section>`
+  );
+}
+
+function renderStudents(students: readonly SummaryStudent[]): string {
+  const rows = [...students]
+    .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))
+    .map((student) => {
+      const { report } = student;
+      const late = student.isLate ? ' <span class="check-note">late</span>' : '';
+      return (
+        `<tr><td>${studentCell(student)}${late}</td>` +
+        `<td class="num">${Number(report.score.toFixed(2))}/${Number(report.maxScore.toFixed(2))}</td>` +
+        `<td class="num">${percentOf(report.score, report.maxScore)}%</td>` +
+        `<td>${statusBadge(report.status)}</td></tr>`
+      );
+    });
+  const linked = students.filter((s) => s.feedbackPath).length;
+  const note =
+    linked === students.length
+      ? 'Each name links to the feedback page the student sees.'
+      : linked === 0
+        ? 'No feedback pages were written; run the batch with <code>--format html</code> to write them.'
+        : `${linked} of ${students.length} students have a feedback page; names without a link have none.`;
+  return (
+    `<section id="students"><h2>Students (${students.length})</h2><p class="legend-note">${note}</p>` +
+    '<table class="students"><thead><tr><th>student</th><th class="num">points</th><th class="num">score</th><th>status</th></tr></thead>' +
+    `<tbody>\n${rows.join('\n')}\n</tbody></table></section>`
+  );
+}
+
+function renderSlowest(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+  if (summary.slowest.length === 0) return '';
+  const byName = new Map(students.map((s) => [s.student, s]));
+  const rows = summary.slowest.map(({ student, durationMs }) => {
+    const entry = byName.get(student);
+    const cell = entry ? studentCell(entry) : `<code>${escapeHtml(student)}</code>`;
+    return `<tr><td>${cell}</td><td class="num">${(durationMs / 1000).toFixed(1)} s</td></tr>`;
+  });
+  return (
+    '<section id="slowest"><h2>Slowest submissions</h2><p class="legend-note">Wall time to grade each, this run only; a slow one is often an accidental loop or a leak.</p>' +
+    `<table class="slowest"><thead><tr><th>student</th><th class="num">graded in</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></section>`
+  );
+}
+
+function renderProblems(summary: BatchSummary): string {
+  const parts: string[] = [];
+  if (summary.problems.length > 0) {
+    const items = summary.problems.map((p) => `<li><code>${escapeHtml(p.entry)}</code>: ${escapeHtml(p.message)}</li>`);
+    parts.push(`<section id="not-graded"><h2>Entries not graded (${summary.problems.length})</h2><ul>${items.join('')}</ul></section>`);
+  }
+  if (summary.duplicates.length > 0) {
+    const items = summary.duplicates.map((group) => `<li>${group.map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}</li>`);
+    parts.push(`<section id="duplicates"><h2>Identical files</h2><p class="legend-note">These students handed in byte-identical files; each was graded.</p><ul>${items.join('')}</ul></section>`);
+  }
+  return parts.join('');
+}
+
+export function renderSummaryPage(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+  const statuses = Object.entries(summary.statuses)
+    .sort((a, b) => b[1] - a[1])
+    .map(([status, count]) => `<span>${statusBadge(status)} ${count}</span>`)
+    .join(' ');
+  const percents = students.map(({ report }) => percentOf(report.score, report.maxScore)).sort((a, b) => a - b);
+  const median = percents.length > 0 ? percents[Math.floor(percents.length / 2)] : 0;
+  const body =
+    `<header><h1>Class summary: ${escapeHtml(summary.exercise)}</h1>` +
+    `<p class="meta">${summary.graded} of ${summary.students} students graded${summary.resumed > 0 ? ` (${summary.resumed} from an earlier run)` : ''} · ${escapeHtml(summary.backend)} backend · ` +
+    `${(summary.timings.wallMs / 1000).toFixed(1)} s in all, ${(summary.timings.medianSubmissionMs / 1000).toFixed(1)} s per submission (median)</p>` +
+    `<p class="counts">${statuses}</p></header>` +
+    '<nav class="toc"><a href="#scores">Scores</a><a href="#checks">Checks</a><a href="#students">Students</a><a href="#slowest">Slowest</a></nav>' +
+    `<section id="scores"><h2>Scores</h2><p class="legend-note">Median score ${median}%.</p><figure class="figure">${renderHistogram(summary)}</figure></section>` +
+    renderChecks(summary, students) +
+    renderStudents(students) +
+    renderSlowest(summary, students) +
+    renderProblems(summary);
+  return renderPage(`Class summary: ${summary.exercise}`, body, `Graded by autograde ${escapeHtml(summary.graderVersion)}. summary.json holds the same numbers for scripts.`);
+}
