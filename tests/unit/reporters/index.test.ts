@@ -7,7 +7,7 @@ describe('reporters', () => {
     expect(parseFormats('gradescope, junit,github,markdown')).toEqual(['gradescope', 'junit', 'github', 'markdown']);
     const fileNames = Object.values(REPORTERS).map((definition) => definition.fileName);
     expect(new Set(fileNames).size).toBe(fileNames.length);
-    expect(() => parseFormats('jnuit')).toThrow('Expected one or more of text, json, gradescope, junit, github, markdown (comma-separated), got `jnuit`.');
+    expect(() => parseFormats('jnuit')).toThrow(`Expected one or more of ${Object.keys(REPORTERS).join(', ')} (comma-separated), got \`jnuit\`.`);
   });
 
   it('refuses several submissions for a format that describes one', () => {

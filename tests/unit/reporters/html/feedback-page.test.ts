@@ -91,8 +91,8 @@ describe('the feedback page', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('is what --format html writes', () => {
+  it('is what --format html writes', async () => {
     const report = sampleReport();
-    expect(renderReports('html', [report], { isColor: false, env: {} })).toBe(renderFeedbackPage([report]));
+    expect(await renderReports('html', [report], { isColor: false, env: {} })).toBe(renderFeedbackPage([report]));
   });
 });

@@ -12,7 +12,7 @@ function student(name: string, failing: string[], durationMs: number): GradedStu
 }
 
 const CLASS = [student('ada', [], 900), student('alan', ['b.hard'], 2500), student('<b>eve</b>', ['b.hard', 'a.medium'], 1200)];
-const SUMMARY = toSummary(CLASS, [{ entry: 'notes.txt', message: 'not a submission' }], { exercise: 'sample', backend: 'cpu', graderVersion: '9.9.9', wallMs: 5000, graderCpuMs: 100 });
+const SUMMARY = toSummary(CLASS, [{ entry: 'notes.txt', message: 'not a submission' }], { exercise: 'sample', backend: 'cpu', graderVersion: '9.9.9', wallMs: 5000, graderCpuMs: 100, compileWorkerCpuMs: 60 });
 
 describe('summary.html', () => {
   it('lists the checks with the most missed first', () => {
