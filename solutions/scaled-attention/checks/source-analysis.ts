@@ -43,14 +43,43 @@ export function findTfUse(morph: typeof Morph, fn: Morph.Node, bindings: Set<str
   return null;
 }
 
-/** The identifier an expression such as `tf.layers.softmax` or `tf['softmax']` starts from. */
+/** The identifier an expression such as `tf.layers.softmax`, `tf['softmax']` or `(tf as any).softmax` starts from. */
 function rootIdentifier(morph: typeof Morph, node: Morph.Node): string | null {
   const { Node } = morph;
   let current = node;
-  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current) || Node.isParenthesizedExpression(current)) {
+  while (
+    Node.isPropertyAccessExpression(current) ||
+    Node.isElementAccessExpression(current) ||
+    Node.isParenthesizedExpression(current) ||
+    Node.isAsExpression(current) ||
+    Node.isNonNullExpression(current) ||
+    Node.isTypeAssertion(current) ||
+    Node.isSatisfiesExpression(current)
+  ) {
     current = current.getExpression();
   }
   return Node.isIdentifier(current) ? current.getText() : null;
+}
+
+/** tfjs's names in this file, and the variables that hold tfjs itself or a part of it (`const t = tf`, `const layers = tf.layers`). */
+function tfAliases(morph: typeof Morph, sourceFile: Morph.SourceFile): Set<string> {
+  const { Node, SyntaxKind } = morph;
+  const names = tfBindings(sourceFile);
+  const declarations = sourceFile.getDescendantsOfKind(SyntaxKind.VariableDeclaration);
+  for (let isGrowing = true; isGrowing; ) {
+    isGrowing = false;
+    for (const declaration of declarations) {
+      const nameNode = declaration.getNameNode();
+      const initializer = declaration.getInitializer();
+      if (!Node.isIdentifier(nameNode) || !initializer || names.has(nameNode.getText())) continue;
+      const root = rootIdentifier(morph, initializer);
+      if (root !== null && names.has(root)) {
+        names.add(nameNode.getText());
+        isGrowing = true;
+      }
+    }
+  }
+  return names;
 }
 
 /**
@@ -60,7 +89,7 @@ function rootIdentifier(morph: typeof Morph, node: Morph.Node): string | null {
  */
 export function findReadyMadeSoftmax(morph: typeof Morph, sourceFile: Morph.SourceFile, names: ReadonlySet<string>): Morph.Node | null {
   const { Node, SyntaxKind } = morph;
-  const bindings = tfBindings(sourceFile);
+  const bindings = tfAliases(morph, sourceFile);
   const isName = (text: string): boolean => names.has(text.replace(/^['"`]|['"`]$/g, ''));
   for (const declaration of sourceFile.getImportDeclarations()) {
     if (!declaration.getModuleSpecifierValue().startsWith('@tensorflow/')) continue;
