@@ -24,7 +24,11 @@ export interface EntryProblem {
 export interface Discovery {
   entries: BatchEntry[];
   problems: EntryProblem[];
-  /** Where a zip was unpacked; removed once the batch is over. */
+}
+
+/** The class as a folder: the one given, or where an LMS zip was unpacked (removed once the batch is over). */
+export interface ClassFolder {
+  dir: string;
   unpackedDir?: string;
 }
 
@@ -54,17 +58,18 @@ function studentOfFile(name: string): { student: string; isLate: boolean } {
   return { student: toStudentId(name.slice(0, -'.ts'.length)), isLate: false };
 }
 
-/** A folder or an LMS zip; a zip is unpacked first. Gradescope's export nests the submissions one level down. */
-export function discoverEntries(input: string, fileName: string): Discovery {
-  if (!input.endsWith('.zip')) return discoverInFolder(input, fileName);
+/** A folder or an LMS zip; a zip is unpacked into a scratch folder. */
+export function unpackClass(input: string): ClassFolder {
+  if (!input.endsWith('.zip')) return { dir: input };
   const unpackedDir = extractZip(input);
-  return { ...discoverInFolder(unpackedDir, fileName), unpackedDir };
+  return { dir: unpackedDir, unpackedDir };
 }
 
 /** Files an LMS export puts beside the submissions. */
 const LMS_METADATA = new Set(['submission_metadata.yml', 'submission_metadata.json']);
 
-function discoverInFolder(dir: string, fileName: string): Discovery {
+/** The students in a class folder. Gradescope's export nests the submissions one level down. */
+export function discoverEntries(dir: string, fileName: string): Discovery {
   let names: fs.Dirent[];
   try {
     names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => !d.name.startsWith('.') && !LMS_METADATA.has(d.name));
@@ -74,7 +79,7 @@ function discoverInFolder(dir: string, fileName: string): Discovery {
   // An export wrapped in one folder (Gradescope's `assignment_<id>_export/`): look inside it.
   const [only] = names;
   if (names.length === 1 && only.isDirectory() && !fs.existsSync(path.join(dir, only.name, fileName))) {
-    return discoverInFolder(path.join(dir, only.name), fileName);
+    return discoverEntries(path.join(dir, only.name), fileName);
   }
   const entries: BatchEntry[] = [];
   const problems: EntryProblem[] = [];

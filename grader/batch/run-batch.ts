@@ -9,9 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { GraderError } from '../errors.js';
 import type { Report } from '../report/types.js';
-import { openGradingSession, type GradingSessionOptions } from '../pipeline/grading-session.js';
+import { openGradingSession, type GradingSession, type GradingSessionOptions } from '../pipeline/grading-session.js';
 import { GRADER_VERSION } from '../version.js';
-import { discoverEntries, type BatchEntry } from './discover-entries.js';
+import { inferFromClass, resolveExercise } from '../exercise/infer-exercise.js';
+import { discoverEntries, unpackClass, type BatchEntry } from './discover-entries.js';
 import { toGradesCsv, toSummary, type BatchSummary, type GradedStudent } from './gradebook.js';
 import { createProgress } from './progress.js';
 import { takeShard, type Shard } from './shard.js';
@@ -19,7 +20,9 @@ import { writeAtomically } from './write-atomically.js';
 import { writeSummaryPage } from './write-summary-page.js';
 import { REPORTERS, renderReports, type ReporterName } from '../reporters/index.js';
 
-export interface BatchOptions extends GradingSessionOptions {
+export interface BatchOptions extends Omit<GradingSessionOptions, 'exercise'> {
+  /** Absent: the rubric's, else the one the class's files are named for, else the only one. */
+  exercise?: string;
   input: string;
   out: string;
   /** Submissions graded at once; one per core by default. */
@@ -52,78 +55,84 @@ function readResumable(file: string, entry: BatchEntry, rubricHash: string, back
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const startedAt = performance.now();
-  const session = await openGradingSession(options);
-  let unpackedDir: string | undefined;
+  // A zip is unpacked first: the names of the files in it may be what says which exercise this is.
+  const { dir, unpackedDir } = unpackClass(options.input);
+  let session: GradingSession | undefined;
   try {
-    const discovered = discoverEntries(options.input, session.exercise.definition.fileName);
-    unpackedDir = discovered.unpackedDir;
-    const { problems } = discovered;
-    const entries = options.shard ? takeShard(discovered.entries, options.shard) : discovered.entries;
-    const reportsDir = path.join(options.out, 'reports');
-    const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-    const graded = new Array<GradedStudent | undefined>(entries.length);
-    const progress = createProgress(entries.length, { stream: options.progressStream ?? process.stderr, isQuiet: options.isQuiet ?? false });
-    let done = 0;
-    let failures = 0;
-    let next = 0;
-    const record = async (index: number, student: GradedStudent): Promise<void> => {
-      for (const name of options.formats ?? []) {
-        const text = await renderReports(name, [student.report], { isColor: false, env: process.env, isBatchFeedback: true });
-        writeAtomically(path.join(options.out, 'feedback', student.student, REPORTERS[name].fileName), text);
-      }
-      graded[index] = student;
-      done++;
-      if (student.report.status !== 'passed') failures++;
-      progress.update(done, failures);
-    };
-
-    const reportFileOf = (entry: BatchEntry): string => path.join(reportsDir, `${entry.student}.json`);
-    const resumable = entries.map((entry) => (options.isResume ? readResumable(reportFileOf(entry), entry, session.exercise.rubric.hash, session.backend.label) : null));
-    session.plan(entries.filter((_, index) => resumable[index] === null).map((entry) => entry.file));
-
-    const work = async (): Promise<void> => {
-      while (next < entries.length) {
-        const index = next++;
-        const entry = entries[index];
-        const reportFile = reportFileOf(entry);
-        const previous = resumable[index];
-        if (previous) {
-          await record(index, { student: entry.student, isLate: entry.isLate, report: previous, isResumed: true, durationMs: previous.durationMs });
-          continue;
-        }
-        let report: Report;
-        try {
-          report = await session.grade(entry.file, next < entries.length);
-        } catch (error) {
-          // A file that vanished or cannot be read since discovery: that student, not the batch.
-          if (!(error instanceof GraderError && error.code === 'SUBMISSION_UNREADABLE')) throw error;
-          problems.push({ entry: path.relative(options.input, entry.file), message: error.message });
-          done++;
-          progress.update(done, failures);
-          continue;
-        }
-        writeAtomically(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-        await record(index, { student: entry.student, isLate: entry.isLate, report, isResumed: false, durationMs: report.durationMs });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, entries.length)) }, work));
-    progress.finish();
-
-    const all = graded.filter((g): g is GradedStudent => g !== undefined);
-    const summary = toSummary(all, problems, {
-      exercise: session.exercise.definition.id,
-      backend: session.backend.label,
-      graderVersion: GRADER_VERSION,
-      wallMs: performance.now() - startedAt,
-      graderCpuMs: session.graderCpuMs(),
-      compileWorkerCpuMs: session.compileWorkerCpuMs(),
-    });
-    writeAtomically(path.join(options.out, 'grades.csv'), toGradesCsv(all));
-    writeAtomically(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    writeSummaryPage(options.out, summary, all);
-    return { summary, graded: all };
+    const exercise = await resolveExercise(options.exercise, options.rubricPath, (known) => inferFromClass(dir, known));
+    session = await openGradingSession({ ...options, exercise });
+    return await gradeClass(session, dir, options, startedAt);
   } finally {
-    session.close();
+    session?.close();
     if (unpackedDir) fs.rmSync(unpackedDir, { recursive: true, force: true });
   }
+}
+
+async function gradeClass(session: GradingSession, dir: string, options: BatchOptions, startedAt: number): Promise<BatchResult> {
+  const discovered = discoverEntries(dir, session.exercise.definition.fileName);
+  const { problems } = discovered;
+  const entries = options.shard ? takeShard(discovered.entries, options.shard) : discovered.entries;
+  const reportsDir = path.join(options.out, 'reports');
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const graded = new Array<GradedStudent | undefined>(entries.length);
+  const progress = createProgress(entries.length, { stream: options.progressStream ?? process.stderr, isQuiet: options.isQuiet ?? false });
+  let done = 0;
+  let failures = 0;
+  let next = 0;
+  const record = async (index: number, student: GradedStudent): Promise<void> => {
+    for (const name of options.formats ?? []) {
+      const text = await renderReports(name, [student.report], { isColor: false, env: process.env, isBatchFeedback: true });
+      writeAtomically(path.join(options.out, 'feedback', student.student, REPORTERS[name].fileName), text);
+    }
+    graded[index] = student;
+    done++;
+    if (student.report.status !== 'passed') failures++;
+    progress.update(done, failures);
+  };
+
+  const reportFileOf = (entry: BatchEntry): string => path.join(reportsDir, `${entry.student}.json`);
+  const resumable = entries.map((entry) => (options.isResume ? readResumable(reportFileOf(entry), entry, session.exercise.rubric.hash, session.backend.label) : null));
+  session.plan(entries.filter((_, index) => resumable[index] === null).map((entry) => entry.file));
+
+  const work = async (): Promise<void> => {
+    while (next < entries.length) {
+      const index = next++;
+      const entry = entries[index];
+      const reportFile = reportFileOf(entry);
+      const previous = resumable[index];
+      if (previous) {
+        await record(index, { student: entry.student, isLate: entry.isLate, report: previous, isResumed: true, durationMs: previous.durationMs });
+        continue;
+      }
+      let report: Report;
+      try {
+        report = await session.grade(entry.file, next < entries.length);
+      } catch (error) {
+        // A file that vanished or cannot be read since discovery: that student, not the batch.
+        if (!(error instanceof GraderError && error.code === 'SUBMISSION_UNREADABLE')) throw error;
+        problems.push({ entry: path.relative(dir, entry.file), message: error.message });
+        done++;
+        progress.update(done, failures);
+        continue;
+      }
+      writeAtomically(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      await record(index, { student: entry.student, isLate: entry.isLate, report, isResumed: false, durationMs: report.durationMs });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, entries.length)) }, work));
+  progress.finish();
+
+  const all = graded.filter((g): g is GradedStudent => g !== undefined);
+  const summary = toSummary(all, problems, {
+    exercise: session.exercise.definition.id,
+    backend: session.backend.label,
+    graderVersion: GRADER_VERSION,
+    wallMs: performance.now() - startedAt,
+    graderCpuMs: session.graderCpuMs(),
+    compileWorkerCpuMs: session.compileWorkerCpuMs(),
+  });
+  writeAtomically(path.join(options.out, 'grades.csv'), toGradesCsv(all));
+  writeAtomically(path.join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeSummaryPage(options.out, summary, all);
+  return { summary, graded: all };
 }

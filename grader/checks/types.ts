@@ -81,7 +81,7 @@ export type CheckDefinition = RuntimeCheck<any> | StaticCheck; // eslint-disable
 
 export interface ExerciseDefinition {
   id: string;
-  /** The file students submit, e.g. `qkv-projection.ts`. */
+  /** The file students submit, e.g. `my-exercise.ts`. */
   fileName: string;
   checks: readonly CheckDefinition[];
 }

@@ -54,7 +54,8 @@ async function withCompiler<T>(run: (compiler: Compiler) => Promise<T>): Promise
 
 /** Options every grading command takes. */
 interface SessionFlags {
-  exercise: string;
+  /** Absent: the rubric's, else inferred from the submissions' file names (see infer-exercise). */
+  exercise?: string;
   backend: BackendChoice;
   rubric?: string;
   typecheck: boolean;
@@ -63,15 +64,16 @@ interface SessionFlags {
 
 function addSessionOptions(command: Command): Command {
   return command
-    .option('-e, --exercise <id>', 'exercise id', 'qkv-projection')
+    .option('-e, --exercise <id>', "exercise id (default: the one the --rubric names, else the one the submission's file is named for, else the only one)")
     .addOption(new Option('-b, --backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
     .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
     .option('--no-typecheck', 'skip type checking: no type diagnostics, a faster run')
     .addOption(new Option('--sandbox <mode>', 'strict: refuse to grade unless every sandbox layer is available').choices(['auto', 'strict']).default('auto'));
 }
 
-function sessionOptions(flags: SessionFlags, compiler: Compiler): GradingSessionOptions {
-  return { compiler, exercise: flags.exercise, backend: flags.backend, rubricPath: flags.rubric, isTypecheckEnabled: flags.typecheck, sandbox: flags.sandbox };
+/** Everything a grading session needs from the flags but the exercise, which may have to be inferred first. */
+function sessionOptions(flags: SessionFlags, compiler: Compiler): Omit<GradingSessionOptions, 'exercise'> {
+  return { compiler, backend: flags.backend, rubricPath: flags.rubric, isTypecheckEnabled: flags.typecheck, sandbox: flags.sandbox };
 }
 
 interface GradeFlags extends SessionFlags {
@@ -103,10 +105,16 @@ async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   let outputs: FormatOutput[] = [];
   const result = await withCompiler(async (compiler) => {
     // The formats load their dependencies while the compile worker starts, not before it.
-    const [{ gradeMany }, created] = await Promise.all([import('../pipeline/grade-many.js'), createOutputs()]);
+    const [{ gradeMany }, { inferFromPaths, resolveExercise }, created] = await Promise.all([
+      import('../pipeline/grade-many.js'),
+      import('../exercise/infer-exercise.js'),
+      createOutputs(),
+    ]);
     outputs = created;
+    const exercise = await resolveExercise(flags.exercise, flags.rubric, (known) => inferFromPaths(paths, known));
     return gradeMany(paths, {
       ...sessionOptions(flags, compiler),
+      exercise,
       onReport: (report) => outputs.forEach(({ reporter }) => reporter.onReport?.(report)),
       onSkip: (_input, error) => process.stderr.write(`autograde: ${error.message}\n`),
     });
@@ -132,15 +140,17 @@ interface CheckFlags extends SessionFlags {
 async function runCheck(input: string | undefined, flags: CheckFlags): Promise<number> {
   const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
   const { report, step } = await withCompiler(async (compiler) => {
-    const [{ loadExercise }, { openGradingSession }, { resolveSubmissionFile }] = await Promise.all([
+    const [{ loadExercise }, { openGradingSession }, { resolveSubmissionFile }, { inferFromPaths, inferHere, resolveExercise }] = await Promise.all([
       import('../exercise/load-exercise.js'),
       import('../pipeline/grading-session.js'),
       import('../pipeline/grade-submission.js'),
+      import('../exercise/infer-exercise.js'),
     ]);
     // The file is found before anything starts, so a wrong path costs no sandbox and no reference.
-    const { definition } = await loadExercise(flags.exercise, flags.rubric);
+    const exercise = await resolveExercise(flags.exercise, flags.rubric, (known) => (input === undefined ? inferHere(process.cwd(), known) : inferFromPaths([input], known)));
+    const { definition } = await loadExercise(exercise, flags.rubric);
     const file = input === undefined ? findSubmission(process.cwd(), definition.id, definition.fileName) : resolveSubmissionFile(input, definition.fileName);
-    const session = await openGradingSession({ ...sessionOptions(flags, compiler), checks: 'visible' });
+    const session = await openGradingSession({ ...sessionOptions(flags, compiler), exercise, checks: 'visible' });
     try {
       session.plan([file]);
       const graded = await session.grade(file, false);
@@ -200,6 +210,8 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
     const { runBatch } = await import('../batch/run-batch.js');
     const result = await runBatch({
       ...sessionOptions(flags, compiler),
+      // The class's files say which exercise it is, once a zip is unpacked: runBatch decides.
+      exercise: flags.exercise,
       input: dir,
       out: flags.out,
       jobs: flags.jobs,

@@ -50,7 +50,7 @@ function fixFor(issue: z.core.$ZodIssue, value: unknown): string {
     case 'unrecognized_keys':
       return `remove ${issue.keys.map((k) => `'${k}'`).join(', ')} or check its spelling`;
     case 'invalid_format':
-      return 'use lowercase words joined by hyphens, e.g. qkv-projection';
+      return 'use lowercase words joined by hyphens, e.g. my-exercise';
     default:
       return `see rubrics/rubric.schema.json (got ${describeValue(value)})`;
   }

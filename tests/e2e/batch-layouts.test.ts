@@ -79,6 +79,31 @@ describe('batch inputs as LMSs export them', () => {
   });
 });
 
+describe('which exercise a class did', () => {
+  it("is told by the names of the class's files when --exercise is not given", async () => {
+    const dir = tmp('autograde-attention-class-');
+    const fixtures = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'scaled-attention');
+    for (const [student, fixture] of [['ada', 'pass/alternative'], ['alan', 'fail/no-scaling']] as const) {
+      fs.mkdirSync(path.join(dir, student));
+      fs.copyFileSync(path.join(fixtures, fixture, 'scaled-attention.ts'), path.join(dir, student, 'scaled-attention.ts'));
+    }
+    const out = tmp('autograde-attention-out-');
+    const { exitCode, stderr } = await runCli(['batch', dir, '--out', out, '--backend', 'cpu', '--quiet']);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe('');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'))).toMatchObject({ exercise: 'scaled-attention', graded: 2 });
+    expect(grades(out)).toEqual(['ada,30,30,100,passed,false', 'alan,22,30,73.3,failed,false']);
+  });
+
+  it('asks for --exercise when nothing in the class folder names one', async () => {
+    const dir = tmp('autograde-unnamed-class-');
+    fs.writeFileSync(path.join(dir, 'ada.ts'), source('pass/alternative'));
+    const { exitCode, stderr } = await runCli(['batch', dir, '--out', tmp('autograde-unnamed-out-'), '--backend', 'cpu', '--quiet']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain("none of its files is named like an exercise's file. Say which exercise with --exercise <id>: qkv-projection (qkv-projection.ts), scaled-attention (scaled-attention.ts).");
+  });
+});
+
 describe('shards', () => {
   it('gives, merged, the same gradebook as the whole class at once', async () => {
     const dir = tmp('autograde-shards-');

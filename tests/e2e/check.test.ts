@@ -38,8 +38,8 @@ function lastLine(text: string): string {
 }
 
 describe('autograde check', () => {
-  it('checks the skeleton from the repository root by default: next step TODO 1, at its line', async () => {
-    const { exitCode, stdout, stderr } = await check([]);
+  it('checks the skeleton of the exercise named, from the repository root: next step TODO 1, at its line', async () => {
+    const { exitCode, stdout, stderr } = await check(['--exercise', 'qkv-projection']);
     expect(stderr).toBe('');
     expect(exitCode).toBe(1);
     expect(stdout.split('\n')[0]).toMatch(/^exercises\/qkv-projection\/qkv-projection\.ts {2}qkv-projection · cpu/);
@@ -48,6 +48,14 @@ describe('autograde check', () => {
     const todoLine = skeleton.findIndex((line) => line.includes("throw new Error('TODO 1")) + 1;
     expect(stdout).toContain(`at exercises/qkv-projection/qkv-projection.ts:${todoLine}:`);
     expect(lastLine(stdout)).toBe(`0 of ${visibleCount} visible checks pass (0/${visiblePoints} points). ${HIDDEN_SUMMARY}`);
+  });
+
+  it('asks which exercise to check when the repository root holds several skeletons', async () => {
+    const { exitCode, stdout, stderr } = await check([]);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('The files of several exercises are here (./exercises/qkv-projection/qkv-projection.ts and ./exercises/scaled-attention/scaled-attention.ts)');
+    expect(stderr).toContain('--exercise <id>: qkv-projection (qkv-projection.ts), scaled-attention (scaled-attention.ts)');
   });
 
   it("checks the file in the student's own folder by default, and points a partial one at the next TODO", async () => {
@@ -111,11 +119,14 @@ describe('autograde check', () => {
 
   it('exits 2 naming where it looked when there is no file, and for a path that does not exist', async () => {
     const empty = fs.mkdtempSync(path.join(temp, 'empty-'));
-    const none = await check([], { cwd: empty });
+    const none = await check(['--exercise', 'qkv-projection'], { cwd: empty });
     expect(none.exitCode).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('looked for ./qkv-projection.ts and ./exercises/qkv-projection/qkv-projection.ts');
     expect(none.stderr).toContain('autograde check path/to/qkv-projection.ts');
+    const unnamed = await check([], { cwd: empty });
+    expect(unnamed.exitCode).toBe(2);
+    expect(unnamed.stderr).toContain('looked for ./qkv-projection.ts, ./scaled-attention.ts, ./exercises/qkv-projection/qkv-projection.ts and ./exercises/scaled-attention/scaled-attention.ts');
     const missing = await check(['no/such/file.ts']);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('no/such/file.ts: no such file or directory.');

@@ -72,7 +72,15 @@ describe('autograde CLI', () => {
 
     const missing = await runCli(['grade', 'no/such/dir', '--backend', 'cpu']);
     expect(missing.exitCode).toBe(2);
-    expect(missing.stderr).toContain('no/such/dir: no such file or directory. Pass a qkv-projection.ts file or a directory that holds one.');
+    expect(missing.stderr).toContain('no/such/dir: no such file or directory. Pass a qkv-projection.ts or scaled-attention.ts file, or a directory that holds one.');
+    const named = await runCli(['grade', 'no/such/dir', '--backend', 'cpu', '--exercise', 'qkv-projection']);
+    expect(named.exitCode).toBe(2);
+    expect(named.stderr).toContain('no/such/dir: no such file or directory. Pass a qkv-projection.ts file or a directory that holds one.');
+
+    const mixed = await runCli(['grade', 'solutions/qkv-projection', 'solutions/scaled-attention', '--backend', 'cpu']);
+    expect(mixed.exitCode).toBe(2);
+    expect(mixed.stdout).toBe('');
+    expect(mixed.stderr).toContain('These submissions are for different exercises (solutions/qkv-projection: qkv-projection; solutions/scaled-attention: scaled-attention)');
 
     const exercise = await runCli(['grade', 'x', '--exercise', 'attention']);
     expect(exercise.exitCode).toBe(2);

@@ -1,6 +1,6 @@
 /**
- * Every fixture of student code (correct, buggy, hostile) graded by the real CLI in one run, then
- * compared with the outcome its expected.yaml states, check by check.
+ * Every fixture of student code (correct, buggy, hostile), of every exercise, graded by the real CLI
+ * in one run per exercise, then compared with the outcome its expected.yaml states, check by check.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckStatus, Report } from '../../grader/report/types.js';
+import { importExerciseDefinition } from '../../grader/exercise/import-definition.js';
+import { listExercises } from '../../grader/exercise/load-exercise.js';
 import { PROJECT_ROOT, SOLUTIONS_DIR } from '../../grader/paths.js';
 import { runCli } from '../support/run-cli.js';
 import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
@@ -21,25 +23,46 @@ interface Expected {
   violations?: number;
 }
 
-const FIXTURES_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
+const FIXTURES_ROOT = path.join(PROJECT_ROOT, 'tests', 'fixtures');
 /** In the grader's environment during the run: no report may show it. */
 const ENV_CANARY = 'CANARY-ENV-5c2e9b';
-/** Beside a submission that tries to read it: no report may show it. */
-const FILE_CANARY = { file: path.join(FIXTURES_DIR, 'hostile', 'canary-file', 'canary.txt'), text: 'CANARY-FILE-7d1f3a' };
 
-const fixtures = ['pass', 'fail', 'hostile'].flatMap((group) => {
-  const groupDir = path.join(FIXTURES_DIR, group);
-  if (!fs.existsSync(groupDir)) return [];
-  return fs
-    .readdirSync(groupDir)
-    .filter((name) => fs.existsSync(path.join(groupDir, name, 'expected.yaml')))
-    .sort()
-    .map((name) => ({
-      name: `${group}/${name}`,
-      dir: path.relative(PROJECT_ROOT, path.join(groupDir, name)),
-      expected: parse(fs.readFileSync(path.join(groupDir, name, 'expected.yaml'), 'utf8')) as Expected,
-    }));
-});
+interface Fixture {
+  name: string;
+  dir: string;
+  expected: Expected;
+}
+
+function fixturesOf(exercise: string): Fixture[] {
+  return ['pass', 'fail', 'hostile'].flatMap((group) => {
+    const groupDir = path.join(FIXTURES_ROOT, exercise, group);
+    if (!fs.existsSync(groupDir)) return [];
+    return fs
+      .readdirSync(groupDir)
+      .filter((name) => fs.existsSync(path.join(groupDir, name, 'expected.yaml')))
+      .sort()
+      .map((name) => ({
+        name: `${group}/${name}`,
+        dir: path.relative(PROJECT_ROOT, path.join(groupDir, name)),
+        expected: parse(fs.readFileSync(path.join(groupDir, name, 'expected.yaml'), 'utf8')) as Expected,
+      }));
+  });
+}
+
+/** Every exercise that has fixtures, with the name of its student file. */
+const exercises = await Promise.all(
+  listExercises()
+    .filter((id) => fs.existsSync(path.join(FIXTURES_ROOT, id)))
+    .map(async (id) => ({ id, fileName: (await importExerciseDefinition(id)).fileName, fixtures: fixturesOf(id) })),
+);
+
+/** Files beside submissions that try to read them (`canary.txt`): no report may show what they hold. */
+const fileCanaries = exercises.flatMap(({ fixtures }) =>
+  fixtures
+    .map((fixture) => path.join(PROJECT_ROOT, fixture.dir, 'canary.txt'))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => ({ file, text: fs.readFileSync(file, 'utf8').trim() })),
+);
 
 /** The status a check must have: its own entry, else its part's `part.*` entry, else `others`. */
 function expectedStatus(expected: Expected, checkId: string): CheckStatus {
@@ -47,7 +70,11 @@ function expectedStatus(expected: Expected, checkId: string): CheckStatus {
   return checks[checkId] ?? checks[`${checkId.split('.')[0]}.*`] ?? expected.others ?? 'passed';
 }
 
-describe('fixtures of student code', () => {
+it('finds the fixtures of every exercise', () => {
+  expect(exercises.map(({ id }) => id)).toEqual(listExercises());
+});
+
+describe.each(exercises)('fixtures of $id', ({ id, fileName, fixtures }) => {
   const reports = new Map<string, Report>();
   let output = '';
 
@@ -57,7 +84,7 @@ describe('fixtures of student code', () => {
   const runMarker = `AUTOGRADE_TEST_RUN=${path.basename(runTmpdir)}`;
 
   beforeAll(async () => {
-    const rubric = writeShortLimitsRubric();
+    const rubric = writeShortLimitsRubric(id);
     const result = await runCli(['grade', ...fixtures.map((f) => f.dir), '--backend', 'cpu', '--format', 'json', '--rubric', rubric], {
       env: { AUTOGRADE_TEST_CANARY: ENV_CANARY, TMPDIR: runTmpdir, AUTOGRADE_TEST_RUN: path.basename(runTmpdir) },
     });
@@ -75,7 +102,7 @@ describe('fixtures of student code', () => {
 
   it.each(fixtures)('$name', ({ name, dir, expected }) => {
     const report = reports.get(name)!;
-    expect(report.submission).toBe(path.join(dir, 'qkv-projection.ts'));
+    expect(report.submission).toBe(path.join(dir, fileName));
     const actual = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
     const wanted = Object.fromEntries(report.checks.map((c) => [c.id, expectedStatus(expected, c.id)]));
     expect(actual, expected.description).toEqual(wanted);
@@ -90,11 +117,12 @@ describe('fixtures of student code', () => {
   });
 
   it('never shows the reference solution, or a host file, in any report or output', () => {
-    const solution = fs.readFileSync(path.join(SOLUTIONS_DIR, 'qkv-projection', 'qkv-projection.ts'), 'utf8');
+    const solution = fs.readFileSync(path.join(SOLUTIONS_DIR, id, fileName), 'utf8');
     // A line only the reference has (no fixture copies it), so finding it means it leaked.
-    const secret = solution.split('\n').find((line) => line.includes('Reference solution.'))!.trim();
+    const secret = solution.split('\n').find((line) => line.includes('Reference solution.'))?.trim();
+    expect(secret, `${id}'s solution has no line saying 'Reference solution.'`).toBeDefined();
     for (const fixture of fixtures) {
-      expect(fs.readFileSync(path.join(PROJECT_ROOT, fixture.dir, 'qkv-projection.ts'), 'utf8')).not.toContain(secret);
+      expect(fs.readFileSync(path.join(PROJECT_ROOT, fixture.dir, fileName), 'utf8')).not.toContain(secret);
     }
     expect(output).not.toContain(secret);
     expect(output).not.toContain('root:x:0:0');
@@ -124,8 +152,10 @@ describe('fixtures of student code', () => {
   });
 
   it('never shows the grader\'s environment or a file beside the submission', () => {
-    expect(fs.readFileSync(FILE_CANARY.file, 'utf8')).toContain(FILE_CANARY.text);
-    expect(output).not.toContain(FILE_CANARY.text);
+    for (const canary of fileCanaries) {
+      expect(canary.text, canary.file).not.toBe('');
+      expect(output).not.toContain(canary.text);
+    }
     expect(output).not.toContain(ENV_CANARY);
   });
 });

@@ -1,0 +1,44 @@
+import { defineRuntimeCheck, failed, formatNumber, formatShape, passed } from '../../../grader/checks/index.js';
+import { readAttention } from './attention-result.js';
+import { CAUSAL_CALL, CAUSAL_INPUT, causalProbe } from './causal-input.js';
+import { rowsOf } from './plain-math.js';
+import { judgeDistributionRows } from './weights-rows.js';
+
+export default defineRuntimeCheck({
+  id: 'causal.weights',
+  title: 'With causal: true the weights are exactly 0 above the diagonal, and each row still sums to 1',
+  uses: ['scaledDotProductAttention'],
+  input: CAUSAL_INPUT,
+  probe: causalProbe,
+  judge: ({ input, actual, tolerance }) => {
+    const got = readAttention(actual, CAUSAL_CALL);
+    if ('verdict' in got) return got.verdict;
+    const n = input.q.length;
+    const { weights } = got.result;
+    if (formatShape(weights.shape) !== formatShape([n, n])) return failed(`weights has shape ${formatShape(weights.shape)}; expected [${n}, ${n}].`);
+    const rows = rowsOf(weights);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (rows[i][j] === 0) continue;
+        if (rows[i][j] === -Infinity) {
+          return failed(
+            `weights[${i}][${j}] is ${formatNumber(rows[i][j])}. The mask belongs on the scores, before the softmax, which turns -Infinity into a weight of exactly 0; ` +
+              'added to the weights after it, -Infinity stays -Infinity (and weights · V becomes -Infinity or NaN).',
+          );
+        }
+        return failed(
+          `weights[${i}][${j}] is ${formatNumber(rows[i][j])}, not 0: word ${i} attends to word ${j}, which comes after it. ` +
+            'With causal: true, add causalMask(n) to the scores before the softmax, so that every weight above the diagonal is exactly 0.',
+        );
+      }
+    }
+    const distribution = judgeDistributionRows(
+      'weights',
+      weights,
+      tolerance,
+      'Its weights after the diagonal are 0, so the future was zeroed after the softmax, and what is left no longer sums to 1 ' +
+        '(and still depends on the later words through the softmax\'s sum). Add the mask to the scores before the softmax, which then spreads each row over the visible words only.',
+    );
+    return distribution.status === 'failed' ? distribution : passed();
+  },
+});
