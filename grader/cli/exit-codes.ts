@@ -6,6 +6,8 @@ export const EXIT = {
   belowMinScore: 1,
   /** `check`: a visible check did not pass (or the file does not compile). */
   checksFailed: 1,
+  /** `validate`: the exercise is not sound; `skeleton --check`: a skeleton is out of date. */
+  authoringFailed: 1,
   /** Bad command line, rubric or submission path: the caller can fix it. */
   usage: 2,
   /** The grader's own fault. */

@@ -231,6 +231,51 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
   return (summary.statuses['internal-error'] ?? 0) > 0 ? EXIT.internal : EXIT.ok;
 }
 
+interface SkeletonFlags {
+  all?: boolean;
+  check?: boolean;
+}
+
+/** `skeleton`: each exercise's skeleton written from its solution, or with --check compared with it. */
+async function runSkeleton(ids: string[], flags: SkeletonFlags): Promise<number> {
+  const { resolveExerciseIds, syncSkeleton } = await import('../authoring/index.js');
+  const outdated: string[] = [];
+  for (const id of resolveExerciseIds(ids, flags.all ?? false)) {
+    const outcome = await syncSkeleton(id, { isCheck: flags.check ?? false });
+    const skeleton = path.relative(process.cwd(), outcome.files.skeletonPath);
+    if (outcome.kind === 'out-of-date') {
+      outdated.push(id);
+      process.stdout.write(`${skeleton} differs from what its solution generates:\n${outcome.diff}`);
+    } else {
+      process.stdout.write(`${skeleton}: ${outcome.kind === 'written' ? 'written' : 'up to date'}\n`);
+    }
+  }
+  if (outdated.length === 0) return EXIT.ok;
+  process.stderr.write(`autograde: out of date: ${outdated.join(', ')}. Run \`autograde skeleton ${outdated.join(' ')}\` to write ${outdated.length === 1 ? 'it' : 'them'} from the solution.\n`);
+  return EXIT.authoringFailed;
+}
+
+interface ValidateFlags {
+  all?: boolean;
+  jobs?: number;
+  maxMutants?: number;
+  format: 'text' | 'json';
+  verbose?: boolean;
+}
+
+/** `validate`: each exercise proved sound, or the reasons it is not. */
+async function runValidate(ids: string[], flags: ValidateFlags): Promise<number> {
+  const { resolveExerciseIds, validateExercise, renderValidation } = await import('../authoring/index.js');
+  const validations = [];
+  for (const id of resolveExerciseIds(ids, flags.all ?? false)) {
+    const validation = await validateExercise({ exercise: id, jobs: flags.jobs, maxPerOperator: flags.maxMutants, onProgress: (message) => process.stderr.write(`${message}\n`) });
+    validations.push(validation);
+    if (flags.format === 'text') process.stdout.write(`${validations.length > 1 ? '\n' : ''}${renderValidation(validation, { isVerbose: flags.verbose })}`);
+  }
+  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(validations, null, 2)}\n`);
+  return validations.every((validation) => validation.isSound) ? EXIT.ok : EXIT.authoringFailed;
+}
+
 export function createProgram(): Command {
   const program = new Command('autograde')
     .description('Grades TensorFlow.js exercises: compiles a submission, runs it in a sandbox, compares it with the reference and scores it.')
@@ -292,6 +337,29 @@ export function createProgram(): Command {
       const { mergeBatches } = await import('../batch/merge.js');
       const summary = mergeBatches(dirs, flags.out);
       process.stdout.write(`Merged ${dirs.length} shards: ${summary.graded} students graded, ${summary.problems.length} entries not graded. Grades: ${flags.out}/grades.csv\n`);
+    });
+
+  program
+    .command('skeleton')
+    .description("write an exercise's skeleton, exercises/<id>/<file>, from its marked solution in solutions/<id>/")
+    .argument('[exercises...]', 'exercise ids')
+    .option('--all', 'every exercise')
+    .option('--check', 'write nothing: exit 1, with a diff, if a skeleton differs from what its solution generates')
+    .action(async (ids: string[], flags: SkeletonFlags) => {
+      process.exitCode = await runSkeleton(ids, flags);
+    });
+
+  program
+    .command('validate')
+    .description('prove an exercise sound: the solution scores full marks on every backend, twice; the skeleton scores 0; the checks catch mutants of the solution')
+    .argument('[exercises...]', 'exercise ids')
+    .option('--all', 'every exercise')
+    .option('-j, --jobs <n>', 'mutants graded at once (default: one per core)', parseJobs)
+    .option('--max-mutants <n>', 'grade at most n mutants of each operator, spread over the solution (default 10)', parseJobs)
+    .addOption(new Option('-f, --format <name>', 'text, or json: every finding as data').choices(['text', 'json']).default('text'))
+    .option('--verbose', 'also list each mutant a check caught, and by which checks')
+    .action(async (ids: string[], flags: ValidateFlags) => {
+      process.exitCode = await runValidate(ids, flags);
     });
 
   program

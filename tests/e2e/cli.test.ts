@@ -12,7 +12,7 @@ describe('autograde CLI', () => {
   it('lists its commands in --help', async () => {
     const { exitCode, stdout } = await runCli(['--help']);
     expect(exitCode).toBe(0);
-    for (const command of ['check', 'grade', 'batch', 'merge', 'schema', 'exercises']) expect(stdout).toContain(command);
+    for (const command of ['check', 'grade', 'batch', 'merge', 'skeleton', 'validate', 'schema', 'exercises']) expect(stdout).toContain(command);
   });
 
   it('prints one JSON report with the documented fields, and exits 0', async () => {

@@ -10,7 +10,7 @@ export default defineRuntimeCheck({
   uses: ['compareProjections'],
   input,
   probe: ({ mod, tf, input }) => mod.compareProjections(tf.tensor2d(input.x), input.dKValues, input.seed),
-  judge: ({ input, actual, tolerance }) => {
+  judge: ({ input, actual, expected, tolerance }) => {
     if (!Array.isArray(actual) || actual.length !== input.dKValues.length) {
       return failed(`compareProjections(X, [1, 2, 4], 42) should return ${input.dKValues.length} matrices, one per dK, but returned ${describeWire(actual)}.`);
     }
@@ -30,6 +30,21 @@ export default defineRuntimeCheck({
       // With dK = 1 every query is a multiple of one number, so every cosine is +1 or -1.
       if (dK === 1 && values.some((v) => Math.abs(Math.abs(v) - 1) > 1e-3)) {
         return failed('For dK = 1 every similarity must be +1 or -1 (all queries lie on one line); check that W_Q has shape [dModel, dK].');
+      }
+    }
+    // Valid is not enough: a W_Q drawn as the skeleton says (normal, mean 0, std 1, seed + index)
+    // gives the reference's matrices. One drawn with a nonzero mean, or from randomUniform's [0, 1),
+    // makes every query alike whatever dK: the opposite of what the experiment is there to show.
+    for (const [index, dK] of input.dKValues.entries()) {
+      const got = expectTensor(item(actual, index), `The matrix for dK = ${dK}`);
+      const want = expectTensor(item(expected, index), `The reference's matrix for dK = ${dK}`);
+      if ('verdict' in got || 'verdict' in want) continue;
+      const at = got.tensor.values.findIndex((value, i) => !(Math.abs(value - want.tensor.values[i]) <= tolerance.atol + tolerance.rtol * Math.abs(want.tensor.values[i])));
+      if (at >= 0) {
+        return failed(
+          `For dK = ${dK}, entry [${Math.floor(at / 6)}, ${at % 6}] is ${got.tensor.values[at]}, but the queries of the W_Q the exercise draws give ${want.tensor.values[at]}. ` +
+            "Draw each W_Q with tf.randomNormal([dModel, dK], 0, 1, 'float32', seed + index): mean 0, standard deviation 1, and the seed of its place in dKValues.",
+        );
       }
     }
     return passed();

@@ -1,0 +1,47 @@
+/**
+ * The instructor's commands as an author runs them: every exercise is proved sound (its solution,
+ * its skeleton and its checks against mutants of the solution), and every skeleton is what its
+ * solution generates. This is where CI validates the exercises: `npm test` runs it.
+ */
+import { describe, expect, it } from 'vitest';
+import { listExercises } from '../../grader/exercise/load-exercise.js';
+import { runCli } from '../support/run-cli.js';
+
+const exercises = listExercises();
+
+describe('autograde validate', () => {
+  it(
+    'proves every exercise sound, with a kill rate for each, and exits 0',
+    async () => {
+      const { exitCode, stdout, stderr } = await runCli(['validate', '--all']);
+      expect(stderr).toContain('mutants graded');
+      expect(stdout.match(/^\S+: (sound|NOT SOUND) \(/gm)).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^${id}: sound`))));
+      expect(exitCode).toBe(0);
+      const rates = [...stdout.matchAll(/^Kill rate: (\d+) of (\d+) mutants that compiled \((\d+\.\d)%\)/gm)];
+      expect(rates).toHaveLength(exercises.length);
+      for (const [, killed, compiled, percent] of rates) {
+        expect(Number(compiled)).toBeGreaterThan(0);
+        expect(Number(percent)).toBeCloseTo((100 * Number(killed)) / Number(compiled), 1);
+      }
+      // Sound means every survivor is acknowledged.
+      for (const [, survivors, acknowledged] of stdout.matchAll(/^Surviving mutants: (\d+) \((\d+) acknowledged\)/gm)) expect(acknowledged).toBe(survivors);
+      expect(stdout).toMatch(/^ {2}cpu {2,}30\/30 and 30\/30, the same verdicts and messages both times$/m);
+      expect(stdout).toContain('what the solution generates; 0/30: 21 not-implemented; no type errors');
+    },
+    150_000 * Math.max(1, exercises.length),
+  );
+});
+
+describe('autograde skeleton', () => {
+  it('--check finds every skeleton up to date and exits 0; without an exercise it is a usage error', async () => {
+    const checked = await runCli(['skeleton', '--check', '--all']);
+    expect(checked.stdout.trim().split('\n')).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^exercises/${id}/\\S+\\.ts: up to date$`))));
+    expect(checked.exitCode).toBe(0);
+    const bare = await runCli(['skeleton']);
+    expect(bare.exitCode).toBe(2);
+    expect(bare.stderr).toContain('Name an exercise or pass --all. Known exercises: qkv-projection');
+    const unknown = await runCli(['validate', 'no-such-exercise']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain("Unknown exercise 'no-such-exercise'");
+  });
+});
