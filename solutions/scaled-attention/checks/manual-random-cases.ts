@@ -3,12 +3,16 @@ import { randomMatrix, seededRandom } from './data.js';
 import { judgeHandResult } from './hand-result.js';
 
 const random = seededRandom(61);
-/** Other sizes, and one query whose scores (about 1768) overflow exp in float64 unless the maximum is subtracted. */
+/**
+ * Other sizes, a single key (attention to one word is that word's value, whatever the scores), and
+ * one query whose scores (about 1768) overflow exp in float64 unless the maximum is subtracted.
+ */
 const input = {
   cases: [
     { q: randomMatrix(random, 1, 4)[0], keys: randomMatrix(random, 6, 4), values: randomMatrix(random, 6, 3) },
     { q: randomMatrix(random, 1, 8)[0], keys: randomMatrix(random, 3, 8), values: randomMatrix(random, 3, 2) },
     { q: [30, 40], keys: [[30, 40], [40, 30], [-30, -40]], values: [[1, 2], [3, 4], [5, 6]] },
+    { q: randomMatrix(random, 1, 3)[0], keys: randomMatrix(random, 1, 3), values: randomMatrix(random, 1, 2) },
   ],
 };
 
