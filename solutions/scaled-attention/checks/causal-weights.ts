@@ -1,6 +1,7 @@
 import { defineRuntimeCheck, failed, formatNumber, formatShape, passed } from '../../../grader/checks/index.js';
 import { readAttention } from './attention-result.js';
 import { CAUSAL_CALL, CAUSAL_INPUT, causalProbe } from './causal-input.js';
+import { attentionHeatmap } from './figures.js';
 import { rowsOf } from './plain-math.js';
 import { judgeDistributionRows } from './weights-rows.js';
 
@@ -41,4 +42,13 @@ export default defineRuntimeCheck({
     );
     return distribution.status === 'failed' ? distribution : passed();
   },
+  figures: ({ input, actual, expected }) => [
+    attentionHeatmap({
+      actual,
+      expected,
+      n: input.q.length,
+      title: 'Attention weights with the causal mask',
+      caption: `${CAUSAL_CALL}.weights beside the reference's. Above the diagonal is the future: every weight there must be exactly 0, and each row spreads its 1 over the words up to itself.`,
+    }),
+  ],
 });
