@@ -13,6 +13,7 @@ import vm from 'node:vm';
 import { encodeFrame, FrameDecoder } from './framing.js';
 import type { BackendRequest, HostMessage, SandboxMessage, Wire } from './protocol.js';
 import { watchDenials } from './watch-denials.js';
+import { adaptWebGpuBackend, loadDawn } from './webgpu.js';
 import { toWire, toWireError, type TensorLike } from './wire.js';
 
 /** The grader writes requests to fd 4 and reads answers from fd 3 (node's IPC is not used: its
@@ -80,12 +81,16 @@ async function loadBackend(request: BackendRequest): Promise<Tfjs> {
   const { log, warn } = console;
   console.log = console.warn = () => undefined;
   try {
+    // WebGPU must exist before tfjs's WebGPU backend is loaded: it registers only where it does.
+    const dawn = request.name === 'webgpu' ? await loadDawn(tfjsEntry) : null;
     const loaded = packageRequire(tfjsEntry) as Tfjs;
     if (request.name === 'wasm') packageRequire('@tensorflow/tfjs-backend-wasm');
     if (request.name === 'tensorflow') packageRequire(request.module ?? '@tensorflow/tfjs-node');
+    if (request.name === 'webgpu') packageRequire('@tensorflow/tfjs-backend-webgpu');
     const isSet = await loaded.setBackend(request.name);
-    if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend`);
+    if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend${dawn && !dawn.adapter() ? `: ${dawn.noAdapterReason()}` : ''}`);
     await loaded.ready();
+    if (dawn) adaptWebGpuBackend(loaded.backend(), loaded);
     // The cpu backend greets on its first tensor, not when it loads: that first tensor is made
     // here, while the console is quiet, so that the greeting is not taken for the student's output.
     loaded.scalar(0).dispose();
