@@ -55,6 +55,19 @@ function refuseSignals(): void {
 }
 refuseSignals();
 
+/**
+ * Where a backend is a native addon (Dawn, libtensorflow), node's `--allow-addons` lets any shared
+ * library be opened, and the permission model does not look at the path: once the backend is
+ * loaded, nothing else may be. Seat belt again: the wall is the mount view, which holds no other
+ * addon.
+ */
+function refuseAddons(): void {
+  const refuse = (): never => {
+    throw Object.assign(new Error('Loading native code is not allowed in a submission.'), { code: 'ERR_ACCESS_DENIED', permission: 'Addon' });
+  };
+  Object.defineProperty(process, 'dlopen', { value: refuse, writable: false, configurable: false });
+}
+
 // Reported with the probe in flight by the grader; a handful is enough to make the point.
 let violationsSent = 0;
 const requireBuiltin = createRequire(import.meta.url);
@@ -140,6 +153,7 @@ async function handleInit(message: Extract<HostMessage, { type: 'init' }>): Prom
   const startedAt = now();
   try {
     tf = await loadBackend(message.backend);
+    refuseAddons();
   } catch (error) {
     post({ type: 'backend-failed', nonce, message: toWireError(error).message });
     return;
