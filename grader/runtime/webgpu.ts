@@ -38,8 +38,12 @@ function isNativeFunction(fn: unknown): boolean {
   return typeof fn === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(fn));
 }
 
+let isCapturing = false;
+
 /** Must run before Dawn is loaded: its first tick is scheduled when the first adapter is asked for. */
 function captureDawnTicks(): void {
+  if (isCapturing) return;
+  isCapturing = true;
   const capturing = function (this: unknown, callback: (...args: unknown[]) => void, ...args: unknown[]): NodeJS.Immediate {
     if (!isNativeFunction(callback)) return realSetImmediate(callback, ...args);
     const tick: PendingTick = {
@@ -52,7 +56,11 @@ function captureDawnTicks(): void {
     pendingTicks.add(tick);
     return tick.handle;
   };
-  globalThis.setImmediate = Object.assign(capturing, { __promisify__: realSetImmediate.__promisify__ }) as typeof setImmediate;
+  // What else node hangs on setImmediate (util.promisify's custom form) stays as it was.
+  for (const key of Reflect.ownKeys(realSetImmediate)) {
+    if (!['length', 'name', 'prototype'].includes(key as string)) Object.defineProperty(capturing, key, Object.getOwnPropertyDescriptor(realSetImmediate, key)!);
+  }
+  globalThis.setImmediate = capturing as typeof setImmediate;
 }
 
 /**
