@@ -24,6 +24,8 @@ export const DIST_DIR = path.join(PROJECT_ROOT, 'dist');
 /** The sandboxed runner always runs compiled, from `dist/`, whichever way the grader itself runs. */
 export const RUNTIME_DIR = path.join(DIST_DIR, 'grader', 'runtime');
 export const RUNNER_PATH = path.join(RUNTIME_DIR, 'runner.js');
+/** Asks WebGPU for an adapter inside the sandbox, once per grader run. */
+export const PROBE_PATH = path.join(RUNTIME_DIR, 'adapter-probe.js');
 export const EXERCISES_DIR = path.join(PROJECT_ROOT, 'exercises');
 export const SOLUTIONS_DIR = path.join(PROJECT_ROOT, 'solutions');
 export const RUBRICS_DIR = path.join(PROJECT_ROOT, 'rubrics');

@@ -1,20 +1,27 @@
 /**
- * Which tfjs backend runs the code. `auto` prefers a GPU through tfjs-node-gpu, then tfjs-node,
- * then wasm, then cpu; the report records what was chosen and why.
+ * Which tfjs backend runs the code. `auto` prefers a real GPU: tfjs-node-gpu (CUDA), then WebGPU
+ * through Dawn on a hardware adapter; then tfjs-node, wasm and cpu. The report records what was
+ * chosen, and for WebGPU the adapter.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { GraderError } from '../errors.js';
-import type { BackendRequest } from '../runtime/protocol.js';
+import type { BackendRequest, GpuAdapterInfo } from '../runtime/protocol.js';
+import { findGpuDevices } from '../sandbox/backend-access.js';
+import { probeWebGpuAdapter } from './probe-adapter.js';
 
-export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export interface SelectedBackend {
   request: BackendRequest;
   /** What the report shows, e.g. `wasm` or `tensorflow (@tensorflow/tfjs-node-gpu, GPU)`. */
   label: string;
+  /** The GPU adapter, for `webgpu`. */
+  adapter?: GpuAdapterInfo;
 }
+
+const WEBGPU_PACKAGES = ['webgpu', '@tensorflow/tfjs-backend-webgpu'];
 
 const require = createRequire(import.meta.url);
 
@@ -41,8 +48,41 @@ function probeNodeBackend(module: string): { isLoadable: boolean; isGpu: boolean
   }
 }
 
+/** e.g. `webgpu (NVIDIA H100 80GB HBM3)`, or `webgpu (llvmpipe: Mesa 25.0.7 (LLVM 15.0.6), software)`. */
+export function webgpuLabel(adapter: GpuAdapterInfo): string {
+  const name = adapter.description || adapter.device || [adapter.vendor, adapter.architecture].filter(Boolean).join(' ') || 'unnamed adapter';
+  return `webgpu (${name}${adapter.isSoftware ? ', software' : ''})`;
+}
+
+function selectWebGpu(): SelectedBackend {
+  const missing = WEBGPU_PACKAGES.filter((module) => !isResolvable(module));
+  if (missing.length > 0) {
+    throw new GraderError(
+      'BACKEND_UNAVAILABLE',
+      `The webgpu backend needs ${missing.join(' and ')} (optional dependencies; Dawn ships prebuilt for Linux, macOS and Windows): run \`npm install webgpu @tensorflow/tfjs-backend-webgpu\`. Or choose --backend wasm or cpu.`,
+    );
+  }
+  const probe = probeWebGpuAdapter();
+  if (probe.kind === 'none') {
+    throw new GraderError('BACKEND_UNAVAILABLE', `The webgpu backend has no adapter: ${probe.reason}. Or choose --backend wasm or cpu.`);
+  }
+  return { request: { name: 'webgpu' }, label: webgpuLabel(probe.adapter), adapter: probe.adapter };
+}
+
+/**
+ * WebGPU for `auto`, only on a hardware adapter: a software one (lavapipe) is slower than wasm.
+ * Without a GPU device node there is none to find, and the probe is not even started.
+ */
+function findHardwareWebGpu(): SelectedBackend | null {
+  if (findGpuDevices().length === 0 || !WEBGPU_PACKAGES.every(isResolvable)) return null;
+  const probe = probeWebGpuAdapter();
+  if (probe.kind !== 'found' || probe.adapter.isSoftware) return null;
+  return { request: { name: 'webgpu' }, label: webgpuLabel(probe.adapter), adapter: probe.adapter };
+}
+
 export function selectBackend(choice: BackendChoice): SelectedBackend {
   if (choice === 'cpu') return { request: { name: 'cpu' }, label: 'cpu' };
+  if (choice === 'webgpu') return selectWebGpu();
   if (choice === 'wasm') {
     if (!isResolvable('@tensorflow/tfjs-backend-wasm')) {
       throw new GraderError('BACKEND_UNAVAILABLE', 'The wasm backend needs @tensorflow/tfjs-backend-wasm: run `npm install @tensorflow/tfjs-backend-wasm`');
@@ -65,6 +105,8 @@ export function selectBackend(choice: BackendChoice): SelectedBackend {
   // auto: a GPU first, then native CPU, then the portable backends.
   const gpu = probeNodeBackend('@tensorflow/tfjs-node-gpu');
   if (gpu.isLoadable && gpu.isGpu) return { request: { name: 'tensorflow', module: '@tensorflow/tfjs-node-gpu' }, label: 'tensorflow (@tensorflow/tfjs-node-gpu, GPU)' };
+  const webgpu = findHardwareWebGpu();
+  if (webgpu) return webgpu;
   const native = probeNodeBackend('@tensorflow/tfjs-node');
   if (native.isLoadable) return { request: { name: 'tensorflow', module: '@tensorflow/tfjs-node' }, label: 'tensorflow (@tensorflow/tfjs-node)' };
   if (isResolvable('@tensorflow/tfjs-backend-wasm')) return { request: { name: 'wasm' }, label: 'wasm' };

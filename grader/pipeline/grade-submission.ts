@@ -14,7 +14,7 @@ import type { ReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Wire } from '../runtime/protocol.js';
 import { FIGURE_LIMITS } from '../report/compact-figure.js';
 import type { CheckFigure, CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report, SourceLocation } from '../report/types.js';
-import type { ResolvedCheckRubric } from '../rubric/schema.js';
+import { toleranceFor, type ResolvedCheckRubric } from '../rubric/schema.js';
 import { scoreChecks } from '../scoring/score.js';
 import { OUTPUT_KEPT_BYTES, type SandboxLimits } from '../sandbox/limits.js';
 import type { RunnerPool } from '../sandbox/runner-pool.js';
@@ -134,6 +134,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       score,
       maxScore,
       backend: backend.label,
+      ...(backend.adapter ? { adapter: backend.adapter } : {}),
       sandbox: extra.sandbox ?? { layers: [], runs: [], restarts: 0, violations: [] },
       durationMs: Math.round(performance.now() - startedAt),
       timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as unknown as PhaseTimings,
@@ -276,7 +277,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (expected === undefined) {
       return resultOf(check, rubric, 'internal-error', `The reference has no output for '${check.id}'.`, durationMs);
     }
-    const judged = judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: rubric.tolerance }), cpuOf(outcome));
+    const judged = judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: toleranceFor(rubric, backend.request.name) }), cpuOf(outcome));
     // After the verdict, from the same values: a figure can never change what was judged.
     figures.push(...drawFigures(check, rubric.visibility, outcome.value, expected));
     return judged;

@@ -44,6 +44,8 @@ function runtimeChecks(exercise: LoadedExercise, checkIds?: readonly string[]): 
 export function referenceCacheKey(exercise: LoadedExercise, source: string, backend: SelectedBackend, checkIds?: readonly string[]): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ grader: GRADER_VERSION, tfjs: TFJS_VERSION, backend: backend.request, exercise: exercise.definition.id }));
+  // A GPU's float32 rounds differently from another's, or from a software adapter's.
+  if (backend.adapter) hash.update(JSON.stringify({ adapter: backend.adapter }));
   hash.update(source);
   for (const check of runtimeChecks(exercise, checkIds)) {
     hash.update(JSON.stringify({ id: check.id, probe: check.probe.toString(), input: check.input }));

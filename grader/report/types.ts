@@ -1,6 +1,7 @@
 /**
  * The one report object. Every reporter formats it; nothing downstream recomputes a score.
  */
+import type { GpuAdapterInfo } from '../runtime/protocol.js';
 
 /** What happened to one check. `internal-error` is the grader's fault and never costs points. */
 export type CheckStatus =
@@ -221,6 +222,8 @@ export interface Report {
   score: number;
   maxScore: number;
   backend: string;
+  /** The GPU adapter the backend ran on, for `webgpu`: which device, and whether it was a software fallback. */
+  adapter?: GpuAdapterInfo;
   sandbox: SandboxSummary;
   durationMs: number;
   timings: PhaseTimings;

@@ -1,2 +1,2 @@
 export { loadRubric } from './load.js';
-export { generateRubricJsonSchema, type Rubric, type ResolvedCheckRubric, type Tolerance } from './schema.js';
+export { generateRubricJsonSchema, toleranceFor, type Rubric, type ResolvedCheckRubric, type Tolerance } from './schema.js';

@@ -8,7 +8,8 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { RubricError, type RubricProblem } from '../errors.js';
 import { RUBRIC_RULES, type RuleIssue } from './rules.js';
-import { rubricSchema, type ResolvedCheckRubric, type Rubric, type RubricInput } from './schema.js';
+import { BACKEND_NAMES, type BackendName } from '../runtime/protocol.js';
+import { rubricSchema, type ResolvedCheckRubric, type Rubric, type RubricInput, type Tolerance } from './schema.js';
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -56,6 +57,22 @@ function fixFor(issue: z.core.$ZodIssue, value: unknown): string {
   }
 }
 
+/** Per backend: the check's own override, else its tolerance times the backend's scale; absent when neither is set. */
+function resolveBackendTolerance(
+  tolerance: Tolerance,
+  backends: NonNullable<RubricInput['backends']>,
+  overrides: NonNullable<RubricInput['checks'][string]['backendTolerance']>,
+): Partial<Record<BackendName, Tolerance>> {
+  const resolved: Partial<Record<BackendName, Tolerance>> = {};
+  for (const name of BACKEND_NAMES) {
+    const override = overrides[name];
+    const scale = backends[name]?.toleranceScale;
+    if (override) resolved[name] = override;
+    else if (scale !== undefined) resolved[name] = { atol: tolerance.atol * scale, rtol: tolerance.rtol * scale };
+  }
+  return resolved;
+}
+
 export function loadRubric(file: string, definedChecks: string[]): Rubric {
   let text: string;
   try {
@@ -100,11 +117,13 @@ export function loadRubric(file: string, definedChecks: string[]): Rubric {
 
   const checks = new Map<string, ResolvedCheckRubric>();
   for (const [id, check] of Object.entries(rubric.checks)) {
+    const tolerance = check.tolerance ?? rubric.defaults.tolerance;
     checks.set(id, {
       points: check.points,
       visibility: check.visibility ?? rubric.defaults.visibility,
       requires: check.requires ?? [],
-      tolerance: check.tolerance ?? rubric.defaults.tolerance,
+      tolerance,
+      backendTolerance: resolveBackendTolerance(tolerance, rubric.backends ?? {}, check.backendTolerance ?? {}),
       timeLimitMs: check.timeLimitMs ?? rubric.defaults.timeLimitMs,
     });
   }

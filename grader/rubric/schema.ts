@@ -3,6 +3,7 @@
  * editors use is generated from it (`autograde schema`), so the two cannot drift apart.
  */
 import { z } from 'zod';
+import { BACKEND_NAMES, type BackendName } from '../runtime/protocol.js';
 
 export const toleranceSchema = z
   .object({
@@ -13,12 +14,28 @@ export const toleranceSchema = z
 
 const timeLimitMs = z.number().int().positive().max(600_000);
 
+/** One entry per backend, each optional: `{ webgpu: ..., tensorflow: ... }`. */
+function perBackend<T extends z.ZodType>(entry: T) {
+  return z.object(Object.fromEntries(BACKEND_NAMES.map((name) => [name, entry.optional()])) as Record<BackendName, z.ZodOptional<T>>).strict();
+}
+
+export const backendSettingsSchema = z
+  .object({
+    toleranceScale: z
+      .number()
+      .min(1)
+      .max(1e6)
+      .describe("Multiplies every check's atol and rtol on this backend (float32 on a GPU rounds differently from the cpu backend); a check's own backendTolerance wins."),
+  })
+  .strict();
+
 export const checkRubricSchema = z
   .object({
     points: z.number().nonnegative().describe('Points this check is worth.'),
     visibility: z.enum(['visible', 'hidden']).optional().describe('Hidden checks are graded but not shown by `autograde check`.'),
     requires: z.array(z.string()).optional().describe('Ids of checks that must pass first; otherwise this one is skipped.'),
     tolerance: toleranceSchema.optional(),
+    backendTolerance: perBackend(toleranceSchema).optional().describe("This check's tolerance on the backends named, instead of its tolerance times the backend's toleranceScale."),
     timeLimitMs: timeLimitMs.optional().describe('Wall time for this check, enforced from outside the sandbox.'),
   })
   .strict();
@@ -36,6 +53,7 @@ export const rubricSchema = z
       })
       .strict()
       .describe('Applied to every check that does not set its own.'),
+    backends: perBackend(backendSettingsSchema).optional().describe('Settings that apply on one backend only.'),
     limits: z
       .object({
         importTimeMs: timeLimitMs.describe('Wall time for starting the sandbox, loading tfjs and the student module.'),
@@ -56,8 +74,16 @@ export interface ResolvedCheckRubric {
   points: number;
   visibility: 'visible' | 'hidden';
   requires: string[];
+  /** On a backend with no entry in `backendTolerance`. */
   tolerance: Tolerance;
+  /** Backends that judge this check with a tolerance of their own: its override, else the scaled tolerance. */
+  backendTolerance: Partial<Record<BackendName, Tolerance>>;
   timeLimitMs: number;
+}
+
+/** The tolerance a check is judged with on `backend`. */
+export function toleranceFor(check: ResolvedCheckRubric, backend: BackendName): Tolerance {
+  return check.backendTolerance[backend] ?? check.tolerance;
 }
 
 export interface Rubric {

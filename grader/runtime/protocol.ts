@@ -4,12 +4,23 @@
  * inside the sandbox.
  */
 
-export type BackendName = 'cpu' | 'wasm' | 'tensorflow';
+export const BACKEND_NAMES = ['cpu', 'wasm', 'tensorflow', 'webgpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
 
 export interface BackendRequest {
   name: BackendName;
   /** The package that registers the backend, for `tensorflow` (tfjs-node-gpu or tfjs-node). */
   module?: string;
+}
+
+/** The GPU adapter a WebGPU backend runs on, as Dawn describes it. */
+export interface GpuAdapterInfo {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  /** A CPU implementation of the API (lavapipe, SwiftShader): correct, but no GPU. */
+  isSoftware: boolean;
 }
 
 /** A value as it crosses the process boundary: plain data only, tensors flattened. */

@@ -13,6 +13,7 @@ import vm from 'node:vm';
 import { encodeFrame, FrameDecoder } from './framing.js';
 import type { BackendRequest, HostMessage, SandboxMessage, Wire } from './protocol.js';
 import { watchDenials } from './watch-denials.js';
+import { adaptWebGpuBackend, loadDawn } from './webgpu.js';
 import { toWire, toWireError, type TensorLike } from './wire.js';
 
 /** The grader writes requests to fd 4 and reads answers from fd 3 (node's IPC is not used: its
@@ -54,6 +55,19 @@ function refuseSignals(): void {
 }
 refuseSignals();
 
+/**
+ * Where a backend is a native addon (Dawn, libtensorflow), node's `--allow-addons` lets any shared
+ * library be opened, and the permission model does not look at the path: once the backend is
+ * loaded, nothing else may be. Seat belt again: the wall is the mount view, which holds no other
+ * addon.
+ */
+function refuseAddons(): void {
+  const refuse = (): never => {
+    throw Object.assign(new Error('Loading native code is not allowed in a submission.'), { code: 'ERR_ACCESS_DENIED', permission: 'Addon' });
+  };
+  Object.defineProperty(process, 'dlopen', { value: refuse, writable: false, configurable: false });
+}
+
 // Reported with the probe in flight by the grader; a handful is enough to make the point.
 let violationsSent = 0;
 const requireBuiltin = createRequire(import.meta.url);
@@ -80,12 +94,16 @@ async function loadBackend(request: BackendRequest): Promise<Tfjs> {
   const { log, warn } = console;
   console.log = console.warn = () => undefined;
   try {
+    // WebGPU must exist before tfjs's WebGPU backend is loaded: it registers only where it does.
+    const dawn = request.name === 'webgpu' ? await loadDawn(tfjsEntry) : null;
     const loaded = packageRequire(tfjsEntry) as Tfjs;
     if (request.name === 'wasm') packageRequire('@tensorflow/tfjs-backend-wasm');
     if (request.name === 'tensorflow') packageRequire(request.module ?? '@tensorflow/tfjs-node');
+    if (request.name === 'webgpu') packageRequire('@tensorflow/tfjs-backend-webgpu');
     const isSet = await loaded.setBackend(request.name);
-    if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend`);
+    if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend${dawn && !dawn.adapter() ? `: ${dawn.noAdapterReason()}` : ''}`);
     await loaded.ready();
+    if (dawn) adaptWebGpuBackend(loaded.backend(), loaded);
     // The cpu backend greets on its first tensor, not when it loads: that first tensor is made
     // here, while the console is quiet, so that the greeting is not taken for the student's output.
     loaded.scalar(0).dispose();
@@ -135,6 +153,7 @@ async function handleInit(message: Extract<HostMessage, { type: 'init' }>): Prom
   const startedAt = now();
   try {
     tf = await loadBackend(message.backend);
+    refuseAddons();
   } catch (error) {
     post({ type: 'backend-failed', nonce, message: toWireError(error).message });
     return;

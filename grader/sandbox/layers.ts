@@ -47,8 +47,12 @@ function nodeBinds(): string[] {
   return ['--ro-bind', prefix, prefix];
 }
 
-/** bubblewrap's arguments: every namespace, nobody's uid, and only `readable` besides the system. */
-export function bubblewrapArgs(readable: string[]): string[] {
+/**
+ * bubblewrap's arguments: every namespace, nobody's uid, and only `readable` besides the system.
+ * `granted` is what a backend needs beyond that (backend-access.ts): driver files outside /usr,
+ * read-only, and GPU device nodes.
+ */
+export function bubblewrapArgs(readable: string[], granted: { readOnly: string[]; devices: string[] } = { readOnly: [], devices: [] }): string[] {
   return [
     '--unshare-all',
     '--uid', NOBODY,
@@ -63,6 +67,9 @@ export function bubblewrapArgs(readable: string[]): string[] {
     '--chdir', SANDBOX_HOME,
     ...nodeBinds(),
     ...readable.flatMap((p) => ['--ro-bind', p, p]),
+    ...granted.readOnly.flatMap((p) => ['--ro-bind-try', p, p]),
+    // After `--dev`, which made a minimal /dev: the device nodes are added into it.
+    ...granted.devices.flatMap((p) => ['--dev-bind-try', p, p]),
     '--',
   ];
 }

@@ -5,19 +5,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { createRequire } from 'node:module';
 import tmp from 'tmp';
 import type { Readable, Writable } from 'node:stream';
 import { encodeFrame, FrameDecoder } from '../runtime/framing.js';
-import type { BackendRequest, HostMessage, SandboxMessage, Wire, WireError } from '../runtime/protocol.js';
+import type { HostMessage, SandboxMessage, Wire, WireError } from '../runtime/protocol.js';
 import type { SandboxLayer, SandboxViolation } from '../report/types.js';
-import { bubblewrapArgs, detectIsolation, hasPrlimit, permissionFlag, SANDBOX_HOME } from './layers.js';
-import { FILE_SIZE_LIMIT_BYTES, OUTPUT_KEPT_BYTES, type SandboxLimits } from './limits.js';
+import { buildLaunch, type LaunchOptions } from './launch.js';
+import { OUTPUT_KEPT_BYTES } from './limits.js';
 import { parseSandboxMessage } from './messages.js';
-import { collectPackageDirs } from './readable-paths.js';
 import { readTreeUsage } from './process-tree.js';
-import { PROJECT_ROOT, RUNTIME_DIR, RUNNER_PATH } from '../paths.js';
+import { RUNNER_PATH } from '../paths.js';
 
 /** How a run ended when it did not end by answering. */
 export type Termination =
@@ -50,32 +48,11 @@ export type ProbeOutcome =
   | { kind: 'thrown'; error: WireError; durationMs: number; cpuMs: number }
   | (Termination & { durationMs: number });
 
-export interface SandboxProcessOptions {
-  backend: BackendRequest;
-  limits: SandboxLimits;
-  /**
-   * Which optional layers to put on; all by default. Turning one off is for measuring what it
-   * costs (`npm run bench -- layers`), never for grading.
-   */
-  layers?: { isIsolated: boolean; hasPermissionModel: boolean; hasRlimits: boolean };
-}
+export type SandboxProcessOptions = LaunchOptions;
 
 const MAX_VIOLATIONS = 40;
 
-const ALL_LAYERS = { isIsolated: true, hasPermissionModel: true, hasRlimits: true };
-
 const requireFromHere = createRequire(import.meta.url);
-
-function backendPackages(backend: BackendRequest): string[] {
-  if (backend.name === 'wasm') return ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'];
-  if (backend.name === 'tensorflow') return ['@tensorflow/tfjs', backend.module ?? '@tensorflow/tfjs-node'];
-  return ['@tensorflow/tfjs'];
-}
-
-/** Only what a run needs from the grader's environment; nothing of the grader's own reaches it. */
-function scrubbedEnv(scratchDir: string): NodeJS.ProcessEnv {
-  return { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', TZ: 'UTC', HOME: scratchDir, TMPDIR: scratchDir };
-}
 
 export class SandboxProcess {
   readonly layers: SandboxLayer[];
@@ -99,68 +76,22 @@ export class SandboxProcess {
   private backendReady: { tfjsLoadMs: number; atMs: number } | null = null;
   private outputBytes = 0;
   private output = '';
+  // What the process printed before tfjs's backend was ready is the backend's (Dawn writes its
+  // warnings to stderr itself), not the student's: their code is sent only after that.
+  private isBackendSettled = false;
+  private backendOutput = '';
   private watch: NodeJS.Timeout;
   private nextProbeId = 1;
 
   private constructor(private readonly options: SandboxProcessOptions) {
     this.termination = new Promise((resolve) => (this.resolveTermination = resolve));
     this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
-    const selected = options.layers ?? ALL_LAYERS;
-    const isolation = selected.isIsolated ? detectIsolation() : ({ kind: 'none', detail: 'off (measurement only)' } as const);
-    const tfjsEntry = requireFromHere.resolve('@tensorflow/tfjs');
-    const readable = [
-      `${RUNTIME_DIR}/`,
-      // The runner's `"type": "module"` is looked up in the package manifest.
-      path.join(PROJECT_ROOT, 'package.json'),
-      ...collectPackageDirs(backendPackages(options.backend), PROJECT_ROOT).map((d) => `${d}/`),
-    ];
-    const nodeArgs = [
-      ...(selected.hasPermissionModel ? [permissionFlag(), ...readable.map((p) => `--allow-fs-read=${p}`)] : []),
-      `--max-old-space-size=${options.limits.memoryMb}`,
-      ...(options.backend.name === 'tensorflow' ? [] : ['--no-addons']),
-      '--disable-warning=ExperimentalWarning',
-      RUNNER_PATH,
-      tfjsEntry,
-    ];
-    // Limits the kernel enforces whatever the code does: no core dumps, few open files, small
-    // files (it may write none: the permission model grants no write at all), and CPU time.
-    const rlimits = selected.hasRlimits && hasPrlimit()
-      ? ['prlimit', `--core=0`, `--nofile=256`, `--fsize=${FILE_SIZE_LIMIT_BYTES}`, `--cpu=${options.limits.cpuSeconds}`, '--']
-      : [];
-    const isolating =
-      isolation.kind === 'bubblewrap'
-        ? ['bwrap', ...bubblewrapArgs(readable.map((p) => p.replace(/\/$/, '')))]
-        : isolation.kind === 'unshare'
-          ? ['unshare', ...isolation.args]
-          : [];
-    const chain = [...isolating, ...rlimits, process.execPath, ...nodeArgs];
-    const [command, ...args] = chain;
-    this.layers = [
-      { name: 'process', isActive: true, detail: 'a separate process per submission, restarted after a timeout or crash' },
-      { name: 'environment', isActive: true, detail: 'scrubbed: only PATH, LANG, TZ, HOME and TMPDIR, pointing at a scratch directory' },
-      {
-        name: 'permission-model',
-        isActive: selected.hasPermissionModel,
-        detail: `node ${permissionFlag()}: reads only the runtime and tfjs packages, writes nothing, no child processes, no workers${options.backend.name === 'tensorflow' ? '' : ', no native addons'}`,
-      },
-      {
-        name: 'rlimits',
-        isActive: rlimits.length > 0,
-        detail: rlimits.length > 0
-          ? `prlimit: no core dumps, 256 open files, files up to ${FILE_SIZE_LIMIT_BYTES} bytes, ${options.limits.cpuSeconds} s of CPU`
-          : 'unavailable (no prlimit): only the limits enforced by the grader apply',
-      },
-      { name: 'namespaces', isActive: isolation.kind !== 'none', detail: isolation.detail },
-      { name: 'mount-view', isActive: isolation.kind === 'bubblewrap', detail: isolation.kind === 'bubblewrap' ? 'only the system libraries, the runtime and the tfjs packages exist, read-only; /tmp and home are small private tmpfs' : 'the machine\'s file system is visible, behind the permission model' },
-      { name: 'unprivileged-user', isActive: isolation.kind === 'bubblewrap', detail: isolation.kind === 'bubblewrap' ? 'runs as nobody (uid 65534)' : 'runs as the grader\'s user' },
-      { name: 'time-limit', isActive: true, detail: 'wall time per check, enforced by the grader' },
-      { name: 'memory-limit', isActive: true, detail: `${options.limits.memoryMb} MB: V8 heap cap and resident size watched from outside` },
-      { name: 'output-limit', isActive: true, detail: `${options.limits.outputBytes} bytes of stdout and stderr` },
-    ];
-    const home = isolation.kind === 'bubblewrap' ? SANDBOX_HOME : this.scratch.name;
+    const launch = buildLaunch(options, RUNNER_PATH, requireFromHere.resolve('@tensorflow/tfjs'), this.scratch.name);
+    this.layers = launch.layers;
+    const { command, args } = launch;
     this.child = spawn(command, args, {
       cwd: this.scratch.name,
-      env: scrubbedEnv(home),
+      env: launch.env,
       // fd 3 carries answers to the grader, fd 4 requests to the runner.
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so that the whole tree can be killed at once.
@@ -198,7 +129,10 @@ export class SandboxProcess {
     if (!this.backendReady) {
       const answer = await this.awaitAnswer(limitMs, (m) => m.type === 'backend-ready' || m.type === 'backend-failed');
       if (!('type' in answer)) return { outcome: answer, timings: timings() };
-      if (answer.type === 'backend-failed') return { outcome: { kind: 'backend-failed', message: answer.message }, timings: timings() };
+      if (answer.type === 'backend-failed') {
+        const printed = this.backendOutput.trim();
+        return { outcome: { kind: 'backend-failed', message: printed ? `${answer.message}\n${printed.slice(-2000)}` : answer.message }, timings: timings() };
+      }
     }
     const readyAt = performance.now();
     this.send({ type: 'load', code, filename });
@@ -215,9 +149,12 @@ export class SandboxProcess {
     return this.terminated === null;
   }
 
-  /** What the student's code printed, cut to what a report keeps. */
+  /**
+   * What the student's code printed, cut to what a report keeps; before the backend is ready, what
+   * the process printed while starting, which says why a start failed.
+   */
   get capturedOutput(): string {
-    return this.output;
+    return this.isBackendSettled ? this.output : this.backendOutput;
   }
 
   async runProbe(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<ProbeOutcome> {
@@ -297,12 +234,19 @@ export class SandboxProcess {
     }
     if (parsed.message.type === 'backend-ready' && !this.backendReady) {
       this.backendReady = { tfjsLoadMs: parsed.message.tfjsLoadMs, atMs: performance.now() };
+      // The backend's output was written before this message was: it is in the pipes already, and
+      // is read in this turn of the event loop; the student's code has not even been sent yet.
+      setImmediate(() => (this.isBackendSettled = true));
     }
     this.inbox.push(parsed.message);
     this.onMessage?.();
   }
 
   private capture(chunk: Buffer): void {
+    if (!this.isBackendSettled) {
+      if (this.backendOutput.length < OUTPUT_KEPT_BYTES) this.backendOutput += chunk.toString('utf8').slice(0, OUTPUT_KEPT_BYTES - this.backendOutput.length);
+      return;
+    }
     this.outputBytes += chunk.length;
     if (this.output.length < OUTPUT_KEPT_BYTES) this.output += chunk.toString('utf8').slice(0, OUTPUT_KEPT_BYTES - this.output.length);
     if (this.outputBytes > this.options.limits.outputBytes) {

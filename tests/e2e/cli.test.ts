@@ -65,10 +65,17 @@ describe('autograde CLI', () => {
     expect(above.exitCode).toBe(0);
   });
 
+  it('exits 2 saying what to install when webgpu finds no Vulkan driver', async () => {
+    const result = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'webgpu'], { env: { VK_DRIVER_FILES: '/nonexistent/icd.json' } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('The webgpu backend has no adapter');
+    expect(result.stderr).toContain('apt-get install mesa-vulkan-drivers libvulkan1');
+  });
+
   it('exits 2 with a clear message for usage errors', async () => {
     const backend = await runCli(['grade', 'x', '--backend', 'gpu']);
     expect(backend.exitCode).toBe(2);
-    expect(backend.stderr).toMatch(/--backend.*gpu.*auto, tensorflow, wasm, cpu/s);
+    expect(backend.stderr).toMatch(/--backend.*gpu.*auto, tensorflow, webgpu, wasm, cpu/s);
 
     const missing = await runCli(['grade', 'no/such/dir', '--backend', 'cpu']);
     expect(missing.exitCode).toBe(2);

@@ -3,7 +3,7 @@ import { selectChecks } from '../../../grader/pipeline/select-checks.js';
 import type { ResolvedCheckRubric } from '../../../grader/rubric/schema.js';
 
 function rubric(entries: Array<[string, Partial<ResolvedCheckRubric>]>): Map<string, ResolvedCheckRubric> {
-  const base: ResolvedCheckRubric = { points: 1, visibility: 'visible', requires: [], tolerance: { atol: 0, rtol: 0 }, timeLimitMs: 1000 };
+  const base: ResolvedCheckRubric = { points: 1, visibility: 'visible', requires: [], tolerance: { atol: 0, rtol: 0 }, backendTolerance: {}, timeLimitMs: 1000 };
   return new Map(entries.map(([id, fields]) => [id, { ...base, ...fields }]));
 }
 

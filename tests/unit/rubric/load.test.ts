@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RubricError } from '../../../grader/errors.js';
 import { loadRubric } from '../../../grader/rubric/load.js';
+import { toleranceFor } from '../../../grader/rubric/schema.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -40,8 +41,30 @@ describe('loadRubric', () => {
   it('applies defaults and keeps the rubric order', () => {
     const rubric = loadRubric(write(VALID), CHECKS);
     expect([...rubric.checks.keys()]).toEqual(['part.one', 'part.two']);
-    expect(rubric.checks.get('part.one')).toEqual({ points: 2, visibility: 'visible', requires: [], tolerance: { atol: 1e-5, rtol: 1e-4 }, timeLimitMs: 1000 });
+    expect(rubric.checks.get('part.one')).toEqual({ points: 2, visibility: 'visible', requires: [], tolerance: { atol: 1e-5, rtol: 1e-4 }, backendTolerance: {}, timeLimitMs: 1000 });
     expect(rubric.checks.get('part.two')).toMatchObject({ visibility: 'hidden', requires: ['part.one'], timeLimitMs: 50 });
+  });
+
+  it("scales every check's tolerance on a backend that sets toleranceScale, unless the check overrides it", () => {
+    const text = VALID.replace('limits:', 'backends:\n  webgpu: { toleranceScale: 10 }\nlimits:').replace(
+      'part.two: { points: 1,',
+      'part.two: { points: 1, tolerance: { atol: 1.0e-6, rtol: 0 }, backendTolerance: { webgpu: { atol: 5.0e-5, rtol: 0 }, wasm: { atol: 2.0e-6, rtol: 0 } },',
+    );
+    const rubric = loadRubric(write(text), CHECKS);
+    const one = rubric.checks.get('part.one')!;
+    const two = rubric.checks.get('part.two')!;
+    expect(toleranceFor(one, 'cpu')).toEqual({ atol: 1e-5, rtol: 1e-4 });
+    expect(toleranceFor(one, 'webgpu').atol).toBeCloseTo(1e-4, 12);
+    expect(toleranceFor(one, 'webgpu').rtol).toBeCloseTo(1e-3, 12);
+    expect(toleranceFor(two, 'webgpu')).toEqual({ atol: 5e-5, rtol: 0 });
+    expect(toleranceFor(two, 'wasm')).toEqual({ atol: 2e-6, rtol: 0 });
+    expect(toleranceFor(two, 'tensorflow')).toEqual({ atol: 1e-6, rtol: 0 });
+  });
+
+  it('refuses a backend it does not know, and a scale below 1', () => {
+    const problems = problemsOf(VALID.replace('limits:', 'backends:\n  metal: { toleranceScale: 10 }\n  webgpu: { toleranceScale: 0.5 }\nlimits:'));
+    expect(problems.map((p) => p.field).sort()).toEqual(['backends', 'backends.webgpu.toleranceScale']);
+    expect(problems.find((p) => p.field === 'backends')!.message).toContain('metal');
   });
 
   it('names the line, the field, the bad value and the fix for a wrong type', () => {
