@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type * as Morph from 'ts-morph';
 import { morph } from '../compile/typescript.js';
+import { SUBMISSION_COMPILER_OPTIONS } from '../compile/typecheck-program.js';
 import { unifiedDiff } from './line-diff.js';
 import { findMarkedRegions, type SolutionRegion } from './markers.js';
 import { MUTATION_OPERATORS, OPERATOR_NAMES, type Mutation, type MutationContext, type OperatorName } from './mutants/index.js';
@@ -49,20 +50,7 @@ export interface MutantPlan {
 
 /** Options as the grader type-checks a submission: the language, node's globals left out. */
 export function createMutationProject(): Morph.Project {
-  const { ts } = morph;
-  return new morph.Project({
-    skipAddingFilesFromTsConfig: true,
-    compilerOptions: {
-      strict: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      skipLibCheck: true,
-      noEmit: true,
-      types: [],
-      lib: ['lib.es2022.d.ts'],
-    },
-  });
+  return new morph.Project({ skipAddingFilesFromTsConfig: true, compilerOptions: SUBMISSION_COMPILER_OPTIONS });
 }
 
 const TENSOR_CLASSES = new Set(['Tensor', 'Variable']);

@@ -1,6 +1,7 @@
 /** What exercise authors use to write checks. */
 export * from './types.js';
 export * from './compare.js';
+export { tfBindings } from './tf-bindings.js';
 export { createCheckRegistry, getCheck } from './registry.js';
 export type { Wire } from '../runtime/protocol.js';
 export type { Tolerance } from '../rubric/schema.js';

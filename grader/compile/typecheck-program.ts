@@ -20,7 +20,8 @@ import { toDiagnostic } from './transpile.js';
 /** Where TypeScript's own lib files appear to be; they are served from memory. */
 const LIB_DIR = '/__typescript-lib';
 
-const OPTIONS: TS.CompilerOptions = {
+/** How a submission is type-checked; also what other tools that type student code use. */
+export const SUBMISSION_COMPILER_OPTIONS: TS.CompilerOptions = {
   strict: true,
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
@@ -83,7 +84,7 @@ export class TypecheckProgram {
   /** `dir` must lie below the package root, so that '@tensorflow/tfjs' resolves to its typings. */
   constructor(private readonly dir: string) {
     this.globalsFile = path.join(dir, 'globals.d.ts');
-    const host = ts.createCompilerHost(OPTIONS);
+    const host = ts.createCompilerHost(SUBMISSION_COMPILER_OPTIONS);
     const readFile = host.readFile.bind(host);
     const fileExists = host.fileExists.bind(host);
     const virtualText = (fileName: string): string | undefined => {
@@ -133,7 +134,7 @@ export class TypecheckProgram {
     // Each in a folder of its own, under the name the exercise gives it.
     const paths = files.map((file, k) => path.join(this.dir, String(k), file.fileName));
     this.submissions = new Map(paths.map((p, k) => [p, files[k].source]));
-    this.program = ts.createProgram({ rootNames: [this.globalsFile, ...paths], options: OPTIONS, host: this.host, oldProgram: this.program });
+    this.program = ts.createProgram({ rootNames: [this.globalsFile, ...paths], options: SUBMISSION_COMPILER_OPTIONS, host: this.host, oldProgram: this.program });
     const program = this.program;
     return files.map((file, k) => {
       const sourceFile = program.getSourceFile(paths[k]);

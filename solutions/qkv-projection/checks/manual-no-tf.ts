@@ -1,19 +1,5 @@
 import type * as Morph from 'ts-morph';
-import { defineStaticCheck, failed, passed } from '../../../grader/checks/index.js';
-
-/** Names bound to tfjs in this file: `import * as tf`, `import { matMul }`, `import tf from`. */
-function tfBindings(sourceFile: Morph.SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const declaration of sourceFile.getImportDeclarations()) {
-    if (!declaration.getModuleSpecifierValue().startsWith('@tensorflow/')) continue;
-    const namespace = declaration.getNamespaceImport();
-    if (namespace) names.add(namespace.getText());
-    const defaultImport = declaration.getDefaultImport();
-    if (defaultImport) names.add(defaultImport.getText());
-    for (const named of declaration.getNamedImports()) names.add(named.getAliasNode()?.getText() ?? named.getName());
-  }
-  return names;
-}
+import { defineStaticCheck, failed, passed, tfBindings } from '../../../grader/checks/index.js';
 
 /**
  * Where a function uses tfjs, directly or through a function of the same file it calls, so that

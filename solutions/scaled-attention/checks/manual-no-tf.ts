@@ -1,5 +1,5 @@
-import { defineStaticCheck, failed, passed } from '../../../grader/checks/index.js';
-import { findFunction, findTfUse, tfBindings } from './source-analysis.js';
+import { defineStaticCheck, failed, passed, tfBindings } from '../../../grader/checks/index.js';
+import { findFunction, findTfUse } from './source-analysis.js';
 
 export default defineStaticCheck({
   id: 'manual.no-tf',

@@ -1,19 +1,6 @@
 /** What the static checks look for in a submission's AST: where tfjs is used, and how. */
 import type * as Morph from 'ts-morph';
-
-/** Names bound to tfjs in this file: `import * as tf`, `import { matMul }`, `import tf from`. */
-export function tfBindings(sourceFile: Morph.SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const declaration of sourceFile.getImportDeclarations()) {
-    if (!declaration.getModuleSpecifierValue().startsWith('@tensorflow/')) continue;
-    const namespace = declaration.getNamespaceImport();
-    if (namespace) names.add(namespace.getText());
-    const defaultImport = declaration.getDefaultImport();
-    if (defaultImport) names.add(defaultImport.getText());
-    for (const named of declaration.getNamedImports()) names.add(named.getAliasNode()?.getText() ?? named.getName());
-  }
-  return names;
-}
+import { tfBindings } from '../../../grader/checks/index.js';
 
 /** A function declared in this file under `name`, as a declaration or a variable holding one. */
 export function findFunction(morph: typeof Morph, sourceFile: Morph.SourceFile, name: string): Morph.Node | undefined {
