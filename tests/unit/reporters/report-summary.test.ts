@@ -38,6 +38,13 @@ describe('report summary', () => {
     expect(locateInSubmission(check({ message: 'Your code threw TypeError: x (at other.ts:46:15).' }), file)).toEqual({ line: 1 });
   });
 
+  it('prefers the location the grader gave the check, when it is in the submission', () => {
+    const file = 'tests/fixtures/x/qkv-projection.ts';
+    const located = check({ message: `still throws its TODO error (at ${file}:46:15).`, location: { file, line: 56, column: 5 } });
+    expect(locateInSubmission(located, file)).toEqual({ line: 56, column: 5 });
+    expect(locateInSubmission({ ...located, location: { file: 'elsewhere.ts', line: 9, column: 1 } }, file)).toEqual({ line: 46, column: 15 });
+  });
+
   it('makes printed text safe to show: colours dropped, control characters replaced', () => {
     expect(toPrintable('\x1b[32mok\x1b[0m\r\nnext\x07\ttab')).toBe('ok\nnext\uFFFD\ttab');
   });
