@@ -8,6 +8,7 @@
  */
 import type { CheckResult, Report, SourceLocation, WithheldChecks } from '../report/types.js';
 import type { NextStep } from './next-step.js';
+import { groupByPart } from './report-summary.js';
 import { paint, SYMBOLS, type Colors } from './text-reporter.js';
 
 function plural(count: number, word: string): string {
@@ -54,9 +55,9 @@ function tagOf(check: CheckResult): string {
 function renderChecks(report: Report, step: NextStep, c: Colors): string[] {
   const lines: string[] = [];
   const chosen = step.kind === 'check' ? step.check : null;
-  for (const part of [...new Set(report.checks.map((check) => check.part))]) {
+  for (const { part, checks } of groupByPart(report.checks)) {
     lines.push(c.bold(part));
-    for (const check of report.checks.filter((candidate) => candidate.part === part)) {
+    for (const check of checks) {
       const tag = check === chosen ? 'next step, below' : tagOf(check);
       lines.push(`  ${paint(c, check.status, SYMBOLS[check.status])} ${check.title}${tag ? c.dim(`  (${tag})`) : ''}`);
       // Why a wrong answer is wrong, under it; the chosen one is told in full below.

@@ -32,8 +32,9 @@ export function formatPoints(score: number, max: number): string {
   return `${Number(score.toFixed(2))}/${Number(max.toFixed(2))}`;
 }
 
-export function percentOf(report: Report): number {
-  return report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
+/** Whole percent of the points: of a report, a part, or a check. */
+export function percentOf(scored: { score: number; maxScore: number }): number {
+  return scored.maxScore > 0 ? Math.round((100 * scored.score) / scored.maxScore) : 0;
 }
 
 /** Each status as a student reads it, after the check's name. */

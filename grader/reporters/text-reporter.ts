@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { CheckResult, CheckStatus, Report } from '../report/types.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
+import { formatPoints, groupByPart, percentOf } from './report-summary.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -26,10 +27,6 @@ export function paint(c: Colors, status: CheckStatus, text: string): string {
   return c.yellow(text);
 }
 
-export function formatPoints(score: number, max: number): string {
-  return `${Number(score.toFixed(2))}/${Number(max.toFixed(2))}`;
-}
-
 function indent(text: string, spaces: number): string {
   return text
     .split('\n')
@@ -52,12 +49,8 @@ export function renderReport(report: Report, c: Colors): string {
   const lines: string[] = [];
   lines.push(c.bold(`${report.submission}`) + c.dim(`  ${report.exercise} · ${report.backend} · ${(report.durationMs / 1000).toFixed(1)} s`));
   const idWidth = Math.max(...report.checks.map((check) => check.id.length), 10);
-  const parts = [...new Set(report.checks.map((check) => check.part))];
-  for (const part of parts) {
-    const checks = report.checks.filter((check) => check.part === part);
-    const score = checks.reduce((sum, check) => sum + check.score, 0);
-    const max = checks.reduce((sum, check) => sum + check.maxScore, 0);
-    lines.push(`  ${c.bold(part)} ${c.dim(formatPoints(score, max))}`);
+  for (const { part, checks, score, maxScore } of groupByPart(report.checks)) {
+    lines.push(`  ${c.bold(part)} ${c.dim(formatPoints(score, maxScore))}`);
     checks.forEach((check, index) => lines.push(...renderCheck(c, check, idWidth, checks[index - 1]).map((line) => `  ${line}`)));
   }
   if (report.diagnostics.length > 0) {
@@ -81,7 +74,7 @@ export function renderReport(report: Report, c: Colors): string {
   }
   const inactive = report.sandbox.layers.filter((layer) => !layer.isActive);
   for (const layer of inactive) lines.push(c.dim(`  sandbox layer not active: ${layer.name}: ${layer.detail}`));
-  const percent = report.maxScore > 0 ? Math.round((100 * report.score) / report.maxScore) : 0;
+  const percent = percentOf(report);
   const statusText = report.status === 'passed' ? c.green(report.status) : report.status === 'internal-error' ? c.magenta(report.status) : c.red(report.status);
   lines.push(`  ${c.bold('score')} ${formatPoints(report.score, report.maxScore)} (${percent}%)  ${statusText}`);
   return lines.join('\n');
@@ -98,7 +91,7 @@ function createTextReporter(options: ReporterOptions): Reporter {
       const width = Math.max(...reports.map((r) => r.submission.length), 10);
       options.write(`${c.bold('Summary')}\n`);
       for (const r of reports) {
-        const percent = r.maxScore > 0 ? Math.round((100 * r.score) / r.maxScore) : 0;
+        const percent = percentOf(r);
         options.write(`  ${r.submission.padEnd(width)}  ${formatPoints(r.score, r.maxScore).padStart(7)}  ${String(percent).padStart(3)}%  ${r.status}\n`);
       }
     },

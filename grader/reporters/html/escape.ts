@@ -17,3 +17,8 @@ export function escapeHtml(value: unknown): string {
 export function hrefOf(segments: readonly string[]): string {
   return escapeHtml(segments.map((segment) => encodeURIComponent(segment)).join('/'));
 }
+
+/** A check's or a report's status as the coloured label both pages use. */
+export function statusBadge(status: string): string {
+  return `<span class="status status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+}

@@ -5,7 +5,8 @@
  */
 import { formatNumber, formatShape } from '../../checks/compare.js';
 import type { CheckResult, CheckStatus, NumericDifference, Report } from '../../report/types.js';
-import { escapeHtml } from './escape.js';
+import { formatPoints, groupByPart, percentOf } from '../report-summary.js';
+import { escapeHtml, statusBadge } from './escape.js';
 import { renderPage } from './page-shell.js';
 import { renderFigure } from './render-figure.js';
 
@@ -25,17 +26,6 @@ const SYMBOLS: Record<CheckStatus, string> = {
 /** Statuses that the check list's one-line note explains well enough: no card of their own. */
 const LISTED_ONLY: ReadonlySet<CheckStatus> = new Set(['passed', 'skipped', 'not-implemented']);
 
-function formatPoints(score: number, max: number): string {
-  return `${Number(score.toFixed(2))}/${Number(max.toFixed(2))}`;
-}
-
-function percentOf(score: number, max: number): number {
-  return max > 0 ? Math.round((100 * score) / max) : 0;
-}
-
-function statusBadge(status: string): string {
-  return `<span class="status status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
-}
 
 /** Ids for one report's elements; a page with several reports numbers them apart. */
 function anchors(prefix: string) {
@@ -52,7 +42,7 @@ type Anchors = ReturnType<typeof anchors>;
 
 function renderHeader(report: Report, isMain: boolean): string {
   const heading = isMain ? 'h1' : 'h2';
-  const percent = percentOf(report.score, report.maxScore);
+  const percent = percentOf(report);
   return (
     `<header><${heading}>Feedback on <code>${escapeHtml(report.submission)}</code></${heading}>` +
     `<p class="meta">${escapeHtml(report.exercise)} · ${escapeHtml(report.backend)} backend · graded in ${(report.durationMs / 1000).toFixed(1)} s</p>` +
@@ -89,18 +79,13 @@ function renderCheckRow(check: CheckResult, ids: Anchors, hasCard: boolean): str
 }
 
 function renderChecks(report: Report, ids: Anchors, carded: ReadonlySet<string>): string {
-  const parts = [...new Set(report.checks.map((check) => check.part))];
-  const sections = parts.map((part) => {
-    const checks = report.checks.filter((check) => check.part === part);
-    const score = checks.reduce((sum, check) => sum + check.score, 0);
-    const max = checks.reduce((sum, check) => sum + check.maxScore, 0);
-    return (
-      `<h3>${escapeHtml(part)} <span class="percent">${formatPoints(score, max)}</span></h3>` +
+  const sections = groupByPart(report.checks).map(
+    ({ part, checks, score, maxScore }) =>
+      `<h3>${escapeHtml(part)} <span class="percent">${formatPoints(score, maxScore)}</span></h3>` +
       '<table class="checks"><thead><tr><th>status</th><th>check</th><th class="num">points</th></tr></thead><tbody>' +
       checks.map((check) => renderCheckRow(check, ids, carded.has(check.id))).join('\n') +
-      '</tbody></table>'
-    );
-  });
+      '</tbody></table>',
+  );
   return `<section id="${ids.section('checks')}"><h2>Checks</h2>\n${sections.join('\n')}\n</section>`;
 }
 

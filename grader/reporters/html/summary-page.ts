@@ -5,7 +5,8 @@
  */
 import type { BatchSummary, GradedStudent } from '../../batch/gradebook.js';
 import type { CheckResult } from '../../report/types.js';
-import { escapeHtml, hrefOf } from './escape.js';
+import { percentOf } from '../report-summary.js';
+import { escapeHtml, hrefOf, statusBadge } from './escape.js';
 import { renderPage } from './page-shell.js';
 import { renderBarChart } from './svg/bar-chart.js';
 import { SOURCE_COLORS } from './svg/palette.js';
@@ -15,13 +16,6 @@ export interface SummaryStudent extends GradedStudent {
   feedbackPath: string[] | null;
 }
 
-function percentOf(score: number, max: number): number {
-  return max > 0 ? Math.round((100 * score) / max) : 0;
-}
-
-function statusBadge(status: string): string {
-  return `<span class="status status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
-}
 
 function studentCell(student: SummaryStudent): string {
   const name = `<code>${escapeHtml(student.student)}</code>`;
@@ -97,7 +91,7 @@ function renderStudents(students: readonly SummaryStudent[]): string {
       return (
         `<tr><td>${studentCell(student)}${late}</td>` +
         `<td class="num">${Number(report.score.toFixed(2))}/${Number(report.maxScore.toFixed(2))}</td>` +
-        `<td class="num">${percentOf(report.score, report.maxScore)}%</td>` +
+        `<td class="num">${percentOf(report)}%</td>` +
         `<td>${statusBadge(report.status)}</td></tr>`
       );
     });
@@ -147,7 +141,7 @@ export function renderSummaryPage(summary: BatchSummary, students: readonly Summ
     .sort((a, b) => b[1] - a[1])
     .map(([status, count]) => `<span>${statusBadge(status)} ${count}</span>`)
     .join(' ');
-  const percents = students.map(({ report }) => percentOf(report.score, report.maxScore)).sort((a, b) => a - b);
+  const percents = students.map(({ report }) => percentOf(report)).sort((a, b) => a - b);
   const median = percents.length > 0 ? percents[Math.floor(percents.length / 2)] : 0;
   const body =
     `<header><h1>Class summary: ${escapeHtml(summary.exercise)}</h1>` +
