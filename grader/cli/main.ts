@@ -83,6 +83,11 @@ interface GradeFlags extends SessionFlags {
   color?: boolean;
 }
 
+/** --color / --no-color when given; else colour on a terminal, unless NO_COLOR is set. */
+function isColorWanted(flag: boolean | undefined): boolean {
+  return flag ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
+}
+
 interface FormatOutput {
   name: ReporterName;
   reporter: Reporter;
@@ -91,7 +96,7 @@ interface FormatOutput {
 
 async function runGrade(paths: string[], flags: GradeFlags): Promise<number> {
   checkSubmissionCount(flags.format, paths.length);
-  const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
+  const isColor = isColorWanted(flags.color);
   // Without --out every format prints, in the order given; with it, each writes its own file there.
   const createOutputs = (): Promise<FormatOutput[]> =>
     Promise.all(
@@ -138,7 +143,7 @@ interface CheckFlags extends SessionFlags {
  * computes the reference of a hidden one), then the next step to take and what is still to come.
  */
 async function runCheck(input: string | undefined, flags: CheckFlags): Promise<number> {
-  const isColor = flags.color ?? (process.stdout.isTTY === true && !('NO_COLOR' in process.env));
+  const isColor = isColorWanted(flags.color);
   const { report, step } = await withCompiler(async (compiler) => {
     const [{ loadExercise }, { openGradingSession }, { resolveSubmissionFile }, { inferFromPaths, inferHere, resolveExercise }] = await Promise.all([
       import('../exercise/load-exercise.js'),
@@ -152,7 +157,6 @@ async function runCheck(input: string | undefined, flags: CheckFlags): Promise<n
     const file = input === undefined ? findSubmission(process.cwd(), definition.id, definition.fileName) : resolveSubmissionFile(input, definition.fileName);
     const session = await openGradingSession({ ...sessionOptions(flags, compiler), exercise, checks: 'visible' });
     try {
-      session.plan([file]);
       const graded = await session.grade(file, false);
       const { registry, skeletonPath } = session.exercise;
       const usesOf = (id: string) => registry.get(id)?.uses ?? [];
