@@ -174,6 +174,10 @@ export class SandboxProcess {
   /** Ends the process tree and removes its scratch directory; safe to call more than once. */
   dispose(): void {
     this.terminate({ kind: 'exited', exitCode: null, signal: 'SIGKILL' });
+    // bubblewrap runs the sandbox in a session of its own, out of reach of the group kill, and one
+    // killed while still starting can miss its parent's death. Such a survivor must not hold the
+    // grader open through its pipes: they are closed here, and a runner whose request pipe ends exits.
+    for (const stream of this.child.stdio) stream?.destroy();
     try {
       this.scratch.removeCallback();
     } catch {
