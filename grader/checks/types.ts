@@ -4,7 +4,7 @@
  * grader and decides. A static check only reads the student's source.
  */
 import type * as Morph from 'ts-morph';
-import type { Wire } from '../runtime/protocol.js';
+import type { TensorCounts, Wire } from '../runtime/protocol.js';
 import type { Figure, NumericDifference } from '../report/types.js';
 import type { Tolerance } from '../rubric/schema.js';
 
@@ -19,6 +19,8 @@ export interface ProbeApi<I> {
   mod: Record<string, any>;
   tf: typeof import('@tensorflow/tfjs');
   input: I;
+  /** Tensor counts kept out of the student's reach; use these, not `tf.memory()`, to judge leaks. */
+  counts: TensorCounts;
 }
 
 /**

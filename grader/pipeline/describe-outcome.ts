@@ -4,7 +4,7 @@
  */
 import type { NumericDifference, CheckStatus, SourceLocation } from '../report/types.js';
 import type { WireError } from '../runtime/protocol.js';
-import type { ProbeOutcome } from '../sandbox/sandbox-process.js';
+import type { ProbeOutcome, Termination } from '../sandbox/sandbox-process.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { StartFailure } from '../sandbox/session.js';
 import { firstStudentFrame, type StackMapper } from './stack-mapper.js';
@@ -76,6 +76,24 @@ export function describeProbeOutcome(outcome: Exclude<ProbeOutcome, { kind: 'val
   }
 }
 
+/** How a runner ended, in a clause: "stopped after 15 s", "exited with code 1". */
+function describeRunnerEnd(ended: Termination): string {
+  switch (ended.kind) {
+    case 'timeout':
+      return `did not start within ${seconds(ended.limitMs)}`;
+    case 'memory':
+      return `ran out of memory (${Math.round(ended.peakRssMb)} MB) while starting`;
+    case 'output-limit':
+      return 'printed too much while starting';
+    case 'exited':
+      return ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.exitCode}`;
+    case 'channel-corrupted':
+      return `broke its results channel (${ended.reason})`;
+    case 'spawn-failed':
+      return `could not be started (${ended.message})`;
+  }
+}
+
 const CHANNEL_CORRUPTED =
   "Your code wrote to the grader's results channel (file descriptor 3), which ended the run. Submissions communicate only by returning values.";
 
@@ -88,6 +106,8 @@ export function describeStartFailure(failure: StartFailure, file: StudentFile, l
     }
     case 'backend-failed':
       return { status: 'internal-error', message: `The tfjs backend failed to start in the sandbox: ${failure.message}` };
+    case 'runner-failed':
+      return { status: 'internal-error', message: `The sandbox's runner ${describeRunnerEnd(failure.cause)} before your code ran, so this check was not scored; the fault is the grader's, not yours.${failure.output ? ` The runner printed: ${failure.output}` : ''}` };
     case 'timeout':
       return { status: 'timeout', message: `Loading your file did not finish within ${seconds(limits.importTimeMs)}: is there a loop that never ends at the top level of the file?` };
     case 'memory':

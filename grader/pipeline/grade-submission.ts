@@ -15,14 +15,15 @@ import type { Wire } from '../runtime/protocol.js';
 import { FIGURE_LIMITS } from '../report/compact-figure.js';
 import type { CheckFigure, CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report, SourceLocation } from '../report/types.js';
 import { toleranceFor, type ResolvedCheckRubric } from '../rubric/schema.js';
-import { scoreChecks } from '../scoring/score.js';
+import { scoreCheck, scoreChecks } from '../scoring/score.js';
 import { OUTPUT_KEPT_BYTES, type SandboxLimits } from '../sandbox/limits.js';
 import type { RunnerPool } from '../sandbox/runner-pool.js';
 import { SandboxSession } from '../sandbox/session.js';
 import type { SelectedBackend } from '../backend/select-backend.js';
 import { GRADER_VERSION } from '../version.js';
-import { describeProbeOutcome, describeStartFailure, type Described } from './describe-outcome.js';
+import { describeProbeOutcome, describeStartFailure } from './describe-outcome.js';
 import { drawFigures } from './draw-figures.js';
+import { judgeSafely } from './judge-safely.js';
 import type { SelectedChecks } from './select-checks.js';
 import { createStackMapper } from './stack-mapper.js';
 import type { TypecheckAhead } from './typecheck-ahead.js';
@@ -83,20 +84,14 @@ function resultOf(check: CheckDefinition, rubric: ResolvedCheckRubric, status: C
     title: check.title,
     part: partOf(check.id),
     status,
-    score: status === 'passed' ? rubric.points : 0,
-    maxScore: rubric.points,
+    ...scoreCheck(status, rubric.points),
+    points: rubric.points,
     visibility: rubric.visibility,
     message,
     durationMs: Math.round(durationMs),
     cpuMs: 0,
     ...extra,
   };
-}
-
-function fromVerdict(verdict: Verdict): Described {
-  return verdict.status === 'passed'
-    ? { status: 'passed', message: verdict.message ?? 'Passed.' }
-    : { status: 'failed', message: verdict.message, difference: verdict.difference };
 }
 
 /** A TODO's own text in a message, shortened: it is the student's file speaking. */
@@ -126,14 +121,16 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const diagnostics: Diagnostic[] = [];
 
   const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string; figures?: CheckFigure[] } = {}): Report => {
-    const { score, maxScore, status } = scoreChecks(checks, isCompileError);
+    const { score, maxScore, status, incomplete } = scoreChecks(checks, isCompileError);
     return {
       exercise: exercise.definition.id,
       submission: displayPath,
       status,
       score,
       maxScore,
-      backend: backend.label,
+      ...(incomplete ? { incomplete } : {}),
+      backend: backend.request.name,
+      ...(backend.request.module ? { backendPackage: backend.request.module } : {}),
       ...(backend.adapter ? { adapter: backend.adapter } : {}),
       sandbox: extra.sandbox ?? { layers: [], runs: [], restarts: 0, violations: [] },
       durationMs: Math.round(performance.now() - startedAt),
@@ -205,7 +202,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   } else {
     diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'warning', message: `Type checking was not possible: ${typed.message}` });
   }
-  const checks = bomb === null ? results : results.map((r) => ({ ...r, status: 'compile-error' as const, score: 0, message: bomb }));
+  const checks = bomb === null ? results : results.map((r) => ({ ...r, status: 'compile-error' as const, ...scoreCheck('compile-error', r.points), message: bomb }));
   return finish(checks, bomb !== null, {
     sandbox: { layers: session.layers, runs: session.runs, restarts: session.restarts, violations: session.violations },
     output: session.capturedOutput,
@@ -241,7 +238,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       const verdict = result.staticVerdicts[check.id];
       if (!verdict) return resultOf(check, rubric, 'internal-error', 'The compile worker did not judge this check.');
       if (verdict.status === 'internal-error') return resultOf(check, rubric, 'internal-error', `The grader failed while judging this check: ${verdict.message}`);
-      return judgeSafely(check, rubric, 0, () => verdict);
+      return fromVerdict(check, rubric, verdict, 0);
     }
 
     const startedAt = performance.now();
@@ -250,7 +247,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (ran.kind === 'start-failed') {
       const described = describeStartFailure(ran.failure, studentFile, limits);
       if (ran.failure.kind === 'import-failed' && ran.failure.error.isAccessDenied && !session.violations.some((v) => v.checkId === null)) {
-        session.violations.push({ checkId: null, kind: violationKind(ran.failure.error.permission), message: ran.failure.error.message });
+        session.violations.push({ checkId: null, kind: violationKind(ran.failure.error.permission), message: ran.failure.error.message, source: 'reported' });
       }
       return resultOf(check, rubric, described.status, described.message, 0, described.location ? { location: described.location } : {});
     }
@@ -260,7 +257,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       // The runner reports refused file operations itself; what it could not see (a refused
       // signal, say) is recorded from the error that escaped.
       if (outcome.kind === 'thrown' && outcome.error.isAccessDenied && !session.violations.some((v) => v.checkId === check.id)) {
-        session.violations.push({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}` });
+        session.violations.push({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}`, source: 'reported' });
       }
       return resultOf(check, rubric, described.status, described.message, durationMs, { cpuMs: cpuOf(outcome), ...(described.location ? { location: described.location } : {}) });
     }
@@ -277,21 +274,19 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (expected === undefined) {
       return resultOf(check, rubric, 'internal-error', `The reference has no output for '${check.id}'.`, durationMs);
     }
-    const judged = judgeSafely(check, rubric, durationMs, () => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: toleranceFor(rubric, backend.request.name) }), cpuOf(outcome));
+    const judged = judgeSafely(() => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: toleranceFor(rubric, backend.request.name) }), outcome.value, expected);
+    const cpuMs = cpuOf(outcome);
+    if (judged.kind === 'judge-failed') return resultOf(check, rubric, 'internal-error', judged.message, durationMs, { cpuMs });
     // After the verdict, from the same values: a figure can never change what was judged.
     figures.push(...drawFigures(check, rubric.visibility, outcome.value, expected));
-    return judged;
+    return fromVerdict(check, rubric, judged.verdict, durationMs, cpuMs);
   }
 }
 
-function judgeSafely(check: CheckDefinition, rubric: ResolvedCheckRubric, durationMs: number, judge: () => Verdict, cpuMs = 0): CheckResult {
-  try {
-    const described = fromVerdict(judge());
-    return resultOf(check, rubric, described.status, described.message, durationMs, { cpuMs, ...(described.difference ? { difference: described.difference } : {}) });
-  } catch (error) {
-    // A judge that throws is the grader's bug, never the student's loss.
-    return resultOf(check, rubric, 'internal-error', `The grader failed while judging this check: ${(error as Error).message}`, durationMs);
-  }
+function fromVerdict(check: CheckDefinition, rubric: ResolvedCheckRubric, verdict: Verdict, durationMs: number, cpuMs = 0): CheckResult {
+  const difference = verdict.status === 'failed' ? verdict.difference : undefined;
+  const message = verdict.status === 'passed' ? (verdict.message ?? 'Passed.') : verdict.message;
+  return resultOf(check, rubric, verdict.status, message, durationMs, { cpuMs, ...(difference ? { difference } : {}) });
 }
 
 function violationKind(permission: string | undefined): 'file' | 'process' | 'worker' | 'other' {

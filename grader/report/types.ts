@@ -57,7 +57,10 @@ export interface CheckResult {
   part: string;
   status: CheckStatus;
   score: number;
+  /** What the check counted for: its points, or 0 when it was not scored (`internal-error`). */
   maxScore: number;
+  /** What the rubric gives the check. */
+  points: number;
   visibility: Visibility;
   /** What the student reads: what was expected, what came back, what to do next. */
   message: string;
@@ -87,10 +90,19 @@ export interface SandboxLayer {
   detail: string;
 }
 
+/**
+ * Where a fact about a run comes from. `observed`: seen by the grader from outside the sandbox
+ * (how the process ended, its signal, its memory and time, what arrived on the channel), which
+ * nothing inside can change. `reported`: told by the runner from inside, where the student's code
+ * shares its realm and may have kept it from telling: best effort, never proof of innocence.
+ */
+export type FactSource = 'observed' | 'reported';
+
 export interface SandboxViolation {
   checkId: string | null;
   kind: 'file' | 'network' | 'process' | 'worker' | 'channel' | 'other';
   message: string;
+  source: FactSource;
 }
 
 /** One sandboxed process: the checks it ran, what it cost, how it ended. */
@@ -122,6 +134,16 @@ export interface WithheldChecks {
   points: number;
   /** Checks that ran here, but that also need a left-out check to pass when everything is graded. */
   dependents: string[];
+}
+
+/**
+ * Checks the grader failed to judge (`internal-error`): left out of the score and the maximum both,
+ * so the report is a partial grade until they are graded again.
+ */
+export interface IncompleteReport {
+  checks: string[];
+  /** The points those checks carry, out of neither score nor maxScore. */
+  points: number;
 }
 
 /** The submission as a whole. `internal-error` means the grader failed on at least one check. */
@@ -221,7 +243,12 @@ export interface Report {
   status: SubmissionStatus;
   score: number;
   maxScore: number;
+  /** Present when some checks could not be scored: the grade is incomplete. */
+  incomplete?: IncompleteReport;
+  /** The backend's name, one of `cpu`, `wasm`, `tensorflow` and `webgpu`. */
   backend: string;
+  /** For `tensorflow`: the package that provided it (`@tensorflow/tfjs-node` or `-node-gpu`). */
+  backendPackage?: string;
   /** The GPU adapter the backend ran on, for `webgpu`: which device, and whether it was a software fallback. */
   adapter?: GpuAdapterInfo;
   sandbox: SandboxSummary;

@@ -23,7 +23,12 @@ export interface GpuAdapterInfo {
   isSoftware: boolean;
 }
 
-/** A value as it crosses the process boundary: plain data only, tensors flattened. */
+/**
+ * A value as it crosses the process boundary: plain data only, tensors flattened. On the wire it
+ * is JSON, where a number that is not finite is `{"$number": "NaN"}` and a key of the student's
+ * that starts with `$` gets a second `$`, so that no object the student builds can pass for a
+ * tensor or any other marker.
+ */
 export type Wire =
   | null
   | boolean
@@ -56,20 +61,86 @@ export interface WireError {
 
 /**
  * `init` loads tfjs before the student's code is known, so that a runner can be started ahead of
- * time and wait; `load` then evaluates the student's module in it.
+ * time and wait; `load` then evaluates the student's module in it. Requests travel as a 4-byte
+ * big-endian length and that many bytes of JSON: they are the grader's, and hold plain data only.
  */
 export type HostMessage =
   | { type: 'init'; nonce: string; backend: BackendRequest; outputBytes: number }
   | { type: 'load'; code: string; filename: string }
-  | { type: 'probe'; id: number; checkId: string; source: string; input: Wire };
+  | { type: 'probe'; id: number; checkId: string; source: string; input: unknown };
 
-export type SandboxViolationKind = 'file' | 'network' | 'process' | 'worker';
+export const REQUEST_HEADER_BYTES = 4;
 
+/**
+ * What a probe may ask the runner about tfjs's tensors, counted by hooks the runner installed
+ * before the student's module loaded: the student's code cannot reset these, as it can
+ * `tf.memory()` and the engine's own state.
+ */
+export interface TensorCounts {
+  /** Tensors made and not yet disposed since the backend was loaded. */
+  liveTensors(): number;
+  /** Tensors made since the backend was loaded, disposed or not. */
+  createdTensors(): number;
+}
+
+export const VIOLATION_KINDS = ['file', 'network', 'process', 'worker'] as const;
+export type SandboxViolationKind = (typeof VIOLATION_KINDS)[number];
+
+/**
+ * What the runner tells the grader. `evaluating` is sent the moment the student's module starts
+ * to evaluate: a runner that ends before it failed on its own, never because of the student.
+ */
 export type SandboxMessage =
-  | { type: 'violation'; nonce: string; kind: SandboxViolationKind; message: string }
-  | { type: 'backend-ready'; nonce: string; backend: string; tfjsLoadMs: number }
-  | { type: 'backend-failed'; nonce: string; message: string }
-  | { type: 'ready'; nonce: string; exports: string[]; importMs: number }
-  | { type: 'import-failed'; nonce: string; error: WireError; importMs: number }
-  | { type: 'probe-result'; nonce: string; id: number; isOk: true; value: Wire; durationMs: number; cpuMs: number }
-  | { type: 'probe-result'; nonce: string; id: number; isOk: false; error: WireError; durationMs: number; cpuMs: number };
+  | { type: 'violation'; kind: SandboxViolationKind; message: string }
+  | { type: 'backend-ready'; backend: string; tfjsLoadMs: number }
+  | { type: 'backend-failed'; message: string }
+  | { type: 'evaluating' }
+  | { type: 'ready'; exports: string[]; importMs: number }
+  | { type: 'import-failed'; error: WireError; importMs: number }
+  | { type: 'probe-result'; id: number; isOk: true; value: Wire; durationMs: number; cpuMs: number }
+  | { type: 'probe-result'; id: number; isOk: false; error: WireError; durationMs: number; cpuMs: number };
+
+export type SandboxMessageType = SandboxMessage['type'];
+
+/**
+ * Answers travel as one ASCII header line, `AG1 <nonce> <type> <body bytes>`, then a JSON body of
+ * that many bytes (ASCII too: the runner escapes everything else). The student's code can write to
+ * the same descriptor, so the grader reads the header first and cheaply: the magic, the nonce,
+ * the type and a size within that type's limit, before it allocates anything for the body.
+ */
+export const ANSWER_MAGIC = 'AG1';
+export const NONCE_HEX_LENGTH = 48;
+export const MAX_ANSWER_HEADER_BYTES = 96;
+
+/** The largest body each message may have; a probe's result holds the tensors it returned. */
+export const ANSWER_BODY_LIMITS: Record<SandboxMessageType, number> = {
+  violation: 4 * 1024,
+  'backend-ready': 4 * 1024,
+  'backend-failed': 64 * 1024,
+  evaluating: 64,
+  ready: 256 * 1024,
+  'import-failed': 64 * 1024,
+  'probe-result': 16 * 1024 * 1024,
+};
+
+/** Caps the runner applies to a returned value, and the grader again to what arrives. */
+export const WIRE_LIMITS = {
+  depth: 8,
+  elements: 1_000_000,
+  keysPerObject: 64,
+  keyChars: 200,
+  stringChars: 10_000,
+  opaqueChars: 300,
+  /** A dimension count no tensor in an exercise comes near. */
+  rank: 8,
+} as const;
+
+/** Caps on the fields of an error the student's code threw. */
+export const WIRE_ERROR_LIMITS = {
+  name: 200,
+  message: 2000,
+  stack: 4000,
+  code: 100,
+  permission: 100,
+  resource: 500,
+} as const;

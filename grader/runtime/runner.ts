@@ -4,28 +4,32 @@
  * sends, one at a time, and answers with plain data. It never judges anything: verdicts are made
  * in the grader's process from these answers.
  *
+ * The student's code runs in this realm and can replace anything in it, so what the grader trusts
+ * is kept out of reach: the channel and the encoders were taken before any student code ran
+ * (channel.ts, intrinsics.ts), the nonce lives only in the channel's closure, and tensor counts
+ * are kept by hooks installed before the module loads (tensor-counts.ts). Violations are still
+ * reported from in here, which is why the report calls them best effort.
+ *
  * Only node builtins and this folder are available here, so this file imports nothing else.
  */
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
-import { encodeFrame, FrameDecoder } from './framing.js';
-import type { BackendRequest, HostMessage, SandboxMessage, Wire } from './protocol.js';
+import { openChannel } from './channel.js';
+import { defineProperty, objectKeys, pinTypedArrayGetters, stringSlice, toText } from './intrinsics.js';
+import type { BackendRequest, HostMessage, SandboxViolationKind, TensorCounts } from './protocol.js';
+import { installTensorCounts } from './tensor-counts.js';
 import { watchDenials } from './watch-denials.js';
 import { adaptWebGpuBackend, loadDawn } from './webgpu.js';
-import { toWire, toWireError, type TensorLike } from './wire.js';
+import { describeThrown, encodeWire, encodeWireError, numberJson, stringJson, type TensorLike } from './wire.js';
 
-/** The grader writes requests to fd 4 and reads answers from fd 3 (node's IPC is not used: its
- * decoder throws in the parent on malformed input, which the student could write). */
-const REQUEST_FD = 4;
-const ANSWER_FD = 3;
+// Before anything else: the channel's buffers must never meet a getter the student defines later.
+pinTypedArrayGetters();
 
-const answers = new net.Socket({ fd: ANSWER_FD, readable: false, writable: true });
-const requests = new net.Socket({ fd: REQUEST_FD, readable: true, writable: false });
+/** The grader writes requests to fd 4 and reads answers from fd 3. */
+const channel = openChannel(3, 4);
 
 // Captured before any student code runs, so that later patching of globals cannot reach them.
-const writeAnswer = answers.write.bind(answers);
 const now = performance.now.bind(performance);
 const makeFunction = Function;
 const exit = process.exit.bind(process);
@@ -42,52 +46,35 @@ const cpuMsNow = (): number => {
 const tfjsEntry = process.argv[2];
 const packageRequire = createRequire(tfjsEntry);
 
-// Seat belts, not walls (the namespaces are the wall): a submission has no business signalling
-// processes, and without a PID namespace its parent is the grader itself.
-function refuseSignals(): void {
-  const refuse = (): never => {
-    throw Object.assign(new Error('Sending signals is not allowed in a submission.'), { code: 'ERR_ACCESS_DENIED', permission: 'Signal' });
+function refuse(name: string, what: string, permission: string): void {
+  const refusal = (): never => {
+    throw Object.assign(new Error(`${what} is not allowed in a submission.`), { code: 'ERR_ACCESS_DENIED', permission });
   };
-  for (const name of ['kill', '_kill']) Object.defineProperty(process, name, { value: refuse, writable: false, configurable: false });
-  // An accessor: node keeps `ppid` as a lazily computed data property that a plain value does
-  // not replace.
-  Object.defineProperty(process, 'ppid', { get: () => 0, configurable: false });
+  defineProperty(process, name, { value: refusal, writable: false, configurable: false });
 }
-refuseSignals();
 
-/**
- * Where a backend is a native addon (Dawn, libtensorflow), node's `--allow-addons` lets any shared
- * library be opened, and the permission model does not look at the path: once the backend is
- * loaded, nothing else may be. Seat belt again: the wall is the mount view, which holds no other
- * addon.
- */
-function refuseAddons(): void {
-  const refuse = (): never => {
-    throw Object.assign(new Error('Loading native code is not allowed in a submission.'), { code: 'ERR_ACCESS_DENIED', permission: 'Addon' });
-  };
-  Object.defineProperty(process, 'dlopen', { value: refuse, writable: false, configurable: false });
-}
+// Seat belts, not walls (the namespaces are the wall): a submission has no business signalling
+// processes, and without a PID namespace its parent is the grader itself. `abort` goes too: a
+// SIGABRT is how V8 ends a process whose heap is full, and the grader reads it as exactly that.
+for (const name of ['kill', '_kill']) refuse(name, 'Sending signals', 'Signal');
+refuse('abort', 'Aborting the process', 'Signal');
+// An accessor: node keeps `ppid` as a lazily computed data property that a plain value does not replace.
+defineProperty(process, 'ppid', { get: () => 0, configurable: false });
 
 // Reported with the probe in flight by the grader; a handful is enough to make the point.
 let violationsSent = 0;
+function reportViolation(kind: SandboxViolationKind, message: string): void {
+  if (violationsSent++ < 20) channel.post('violation', `{"kind":"${kind}","message":${stringJson(stringSlice(message, 0, 300))}}`);
+}
 const requireBuiltin = createRequire(import.meta.url);
-watchDenials(
-  (id) => requireBuiltin(id) as Record<string, unknown>,
-  (kind, message) => {
-    if (violationsSent++ < 20 && nonce) post({ type: 'violation', nonce, kind, message: message.slice(0, 300) });
-  },
-);
+watchDenials((id) => requireBuiltin(id) as Record<string, unknown>, reportViolation);
 
 type Tfjs = typeof import('@tensorflow/tfjs');
 
-let nonce = '';
 let tf: Tfjs | undefined;
+let counts: TensorCounts | undefined;
 let studentModule: Record<string, unknown> | undefined;
 let pendingProbe: { id: number; startedAt: number; cpuAtStart: number } | null = null;
-
-function post(message: SandboxMessage): void {
-  writeAnswer(encodeFrame(message));
-}
 
 async function loadBackend(request: BackendRequest): Promise<Tfjs> {
   // tfjs greets node users on the console when it loads; that is not the student's output.
@@ -114,6 +101,11 @@ async function loadBackend(request: BackendRequest): Promise<Tfjs> {
   }
 }
 
+/** Where a backend is a native addon (Dawn, libtensorflow), nothing else may be opened once it is loaded. */
+function refuseAddons(): void {
+  refuse('dlopen', 'Loading native code', 'Addon');
+}
+
 /** Evaluates the student's CommonJS output with a `require` that offers tfjs and nothing else. */
 function evaluateStudentModule(code: string, filename: string, tfjs: Tfjs): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
@@ -121,9 +113,7 @@ function evaluateStudentModule(code: string, filename: string, tfjs: Tfjs): Reco
     if (specifier === '@tensorflow/tfjs') return tfjs;
     throw new Error(`Only '@tensorflow/tfjs' can be imported in this exercise, not '${String(specifier)}'.`);
   };
-  const wrapper = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], {
-    filename,
-  });
+  const wrapper = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
   wrapper.call(module.exports, module.exports, studentRequire, module, filename, '.');
   return module.exports;
 }
@@ -147,27 +137,34 @@ function capOutput(limitBytes: number): void {
   }
 }
 
+const ms = (value: number): string => numberJson(Math.max(0, value));
+
 async function handleInit(message: Extract<HostMessage, { type: 'init' }>): Promise<void> {
-  nonce = message.nonce;
   capOutput(message.outputBytes);
   const startedAt = now();
   try {
     tf = await loadBackend(message.backend);
+    counts = installTensorCounts(tf.engine());
     refuseAddons();
   } catch (error) {
-    post({ type: 'backend-failed', nonce, message: toWireError(error).message });
+    channel.post('backend-failed', `{"message":${stringJson(stringSlice(String((error as Error)?.message ?? error), 0, 4000))}}`);
     return;
   }
-  post({ type: 'backend-ready', nonce, backend: tf.getBackend(), tfjsLoadMs: now() - startedAt });
+  channel.post('backend-ready', `{"backend":${stringJson(tf.getBackend())},"tfjsLoadMs":${ms(now() - startedAt)}}`);
 }
 
 function handleLoad(message: Extract<HostMessage, { type: 'load' }>): void {
+  // From here on whatever happens is the student's doing; before it, the runner's own.
+  channel.post('evaluating', '{}');
   const startedAt = now();
   try {
     studentModule = evaluateStudentModule(message.code, message.filename, tf!);
-    post({ type: 'ready', nonce, exports: Object.keys(studentModule), importMs: now() - startedAt });
+    const names = objectKeys(studentModule);
+    let list = '';
+    for (let i = 0; i < names.length && i < 1000; i++) list += `${i === 0 ? '' : ','}${stringJson(stringSlice(toText(names[i]), 0, 200))}`;
+    channel.post('ready', `{"exports":[${list}],"importMs":${ms(now() - startedAt)}}`);
   } catch (error) {
-    post({ type: 'import-failed', nonce, error: toWireError(error), importMs: now() - startedAt });
+    channel.post('import-failed', `{"error":${encodeWireError(error)},"importMs":${ms(now() - startedAt)}}`);
   }
 }
 
@@ -178,14 +175,13 @@ async function handleProbe(message: Extract<HostMessage, { type: 'probe' }>): Pr
   const probeId = message.id;
   try {
     const probe = makeFunction(`"use strict"; return (${message.source});`)() as (api: unknown) => unknown;
-    const returned = probe({ mod: studentModule, tf: tfjs, input: message.input });
+    const returned = probe({ mod: studentModule, tf: tfjs, input: message.input, counts });
     // Only a real promise is awaited: awaiting any other value would call a `then` that the
     // submission may have planted on Object.prototype.
     const value = isNativePromise(returned) ? await returned : returned;
-    const wire: Wire = toWire(value, isTensor);
-    finishProbe(probeId, { isOk: true, value: wire });
+    finishProbe(probeId, `"isOk":true,"value":${encodeWire(value, isTensor)}`);
   } catch (error) {
-    finishProbe(probeId, { isOk: false, error: toWireError(error) });
+    finishProbe(probeId, `"isOk":false,"error":${encodeWireError(error)}`);
   }
 }
 
@@ -198,14 +194,13 @@ function isNativePromise(value: unknown): value is Promise<unknown> {
   }
 }
 
-type ProbeEnd = { isOk: true; value: Wire } | { isOk: false; error: ReturnType<typeof toWireError> };
-
 /**
  * A probe is over only when the runner gets its turn back: its output flushed into the pipes (so a
  * flood is charged to the check that caused it) and the event loop free (an endless chain of
- * microtasks never yields, so its check times out instead of the next one).
+ * microtasks never yields, so its check times out instead of the next one). `outcome` is the
+ * result's JSON fields, already encoded.
  */
-function finishProbe(id: number, outcome: ProbeEnd): void {
+function finishProbe(id: number, outcome: string): void {
   if (pendingProbe?.id !== id) return;
   let flushed = 0;
   const afterFlush = (): void => {
@@ -220,37 +215,28 @@ function finishProbe(id: number, outcome: ProbeEnd): void {
   }
 }
 
-function sendProbeResult(id: number, outcome: ProbeEnd): void {
+function sendProbeResult(id: number, outcome: string): void {
   if (pendingProbe?.id !== id) return;
   const durationMs = now() - pendingProbe.startedAt;
   const cpuMs = cpuMsNow() - pendingProbe.cpuAtStart;
   pendingProbe = null;
-  if (outcome.isOk) post({ type: 'probe-result', nonce, id, isOk: true, value: outcome.value, durationMs, cpuMs });
-  else post({ type: 'probe-result', nonce, id, isOk: false, error: outcome.error, durationMs, cpuMs });
+  channel.post('probe-result', `{"id":${numberJson(id)},${outcome},"durationMs":${ms(durationMs)},"cpuMs":${ms(cpuMs)}}`);
 }
 
 // An error thrown later from a timer or a rejected promise the student forgot belongs to the probe
 // in flight; outside a probe it is only logged, as node would.
 const reportStray = (error: unknown): void => {
-  if (pendingProbe) finishProbe(pendingProbe.id, { isOk: false, error: toWireError(error) });
-  else process.stderr.write(`uncaught outside a check: ${toWireError(error).message}\n`);
+  if (pendingProbe) finishProbe(pendingProbe.id, `"isOk":false,"error":${encodeWireError(error)}`);
+  else process.stderr.write(`uncaught outside a check: ${describeThrown(error)}\n`);
 };
 process.on('uncaughtException', reportStray);
 process.on('unhandledRejection', reportStray);
 
 function handle(message: HostMessage): void {
-  if (message?.type === 'init') void handleInit(message);
-  else if (message?.type === 'load') handleLoad(message);
-  else if (message?.type === 'probe') void handleProbe(message);
+  if (message.type === 'init') void handleInit(message);
+  else if (message.type === 'load') handleLoad(message);
+  else if (message.type === 'probe') void handleProbe(message);
 }
 
-const decoder = new FrameDecoder();
-requests.on('data', (chunk: Buffer) => {
-  for (const decoded of decoder.push(chunk)) {
-    if (decoded.kind === 'message') handle(decoded.value as HostMessage);
-  }
-});
 // Without the grader there is nobody to answer to: a runner whose grader died ends with it.
-requests.on('end', () => exit(0));
-requests.on('error', () => exit(0));
-answers.on('error', () => exit(0));
+channel.listen(handle, () => exit(0));

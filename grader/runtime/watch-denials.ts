@@ -5,7 +5,13 @@
  * A file operation counts when it was refused; starting a process or a worker, or opening a
  * network connection, counts as soon as it is tried, since no exercise needs one.
  */
+import { applyFunction, defineProperty, objectKeys, toText } from './intrinsics.js';
 import type { SandboxViolationKind } from './protocol.js';
+
+// Taken before any student code runs; a submission that replaces them changes nothing here.
+const construct = Reflect.construct;
+const NativePromise = Promise;
+const promiseThen = Function.prototype.call.bind(Promise.prototype.then) as (promise: Promise<unknown>, onFulfilled: undefined, onRejected: (error: unknown) => void) => Promise<unknown>;
 
 export type ReportViolation = (kind: SandboxViolationKind, message: string) => void;
 
@@ -14,7 +20,7 @@ type AnyFunction = (...args: unknown[]) => unknown;
 function describeDenial(error: unknown): string | null {
   const denied = error as { code?: unknown; permission?: unknown; resource?: unknown; message?: unknown } | null;
   if (!denied || denied.code !== 'ERR_ACCESS_DENIED') return null;
-  return `${String(denied.permission ?? 'access')} denied${denied.resource ? `: ${String(denied.resource)}` : ''}`;
+  return `${toText(denied.permission ?? 'access')} denied${denied.resource ? `: ${toText(denied.resource)}` : ''}`;
 }
 
 // fs calls itself through its exports (readFileSync calls openSync): only the outermost call of a
@@ -23,23 +29,25 @@ let depth = 0;
 
 /** Wraps every function of `target` so that refusals it throws, calls back or rejects with are reported. */
 function reportRefusals(target: Record<string, unknown>, report: ReportViolation): void {
-  for (const name of Object.keys(target)) {
+  for (const name of objectKeys(target)) {
     const original = target[name];
     if (typeof original !== 'function' || /^[A-Z]/.test(name)) continue;
     const wrapped = function (this: unknown, ...args: unknown[]): unknown {
       const last = args.length - 1;
       if (last >= 0 && typeof args[last] === 'function') {
         const callback = args[last] as AnyFunction;
-        args[last] = function (this: unknown, error: unknown, ...rest: unknown[]) {
-          const denial = describeDenial(error);
+        args[last] = function (this: unknown) {
+          // eslint-disable-next-line prefer-rest-params
+          const denial = describeDenial(arguments[0]);
           if (denial) report('file', `${name}: ${denial}`);
-          return callback.call(this, error, ...rest);
+          // eslint-disable-next-line prefer-rest-params
+          return applyFunction(callback, this, arguments);
         };
       }
       let result: unknown;
       depth++;
       try {
-        result = (original as AnyFunction).apply(this, args);
+        result = applyFunction(original as AnyFunction, this, args);
       } catch (error) {
         const denial = describeDenial(error);
         if (denial && depth === 1) report('file', `${name}: ${denial}`);
@@ -47,8 +55,8 @@ function reportRefusals(target: Record<string, unknown>, report: ReportViolation
       } finally {
         depth--;
       }
-      if (result instanceof Promise) {
-        result.catch((error: unknown) => {
+      if (result instanceof NativePromise) {
+        promiseThen(result, undefined, (error: unknown) => {
           const denial = describeDenial(error);
           if (denial) report('file', `${name}: ${denial}`);
         });
@@ -56,7 +64,7 @@ function reportRefusals(target: Record<string, unknown>, report: ReportViolation
       return result;
     };
     try {
-      Object.defineProperty(target, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+      defineProperty(target, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
     } catch {
       // A property node froze stays as it is: the permission model still refuses the call.
     }
@@ -70,10 +78,10 @@ function reportAttempts(target: Record<string, unknown>, names: string[], kind: 
     if (typeof original !== 'function') continue;
     const wrapped = function (this: unknown, ...args: unknown[]): unknown {
       report(kind, `${module}.${name} was called`);
-      return new.target ? Reflect.construct(original as AnyFunction, args, new.target) : (original as AnyFunction).apply(this, args);
+      return new.target ? construct(original as AnyFunction, args, new.target) : applyFunction(original as AnyFunction, this, args);
     };
     try {
-      Object.defineProperty(target, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+      defineProperty(target, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
     } catch {
       // As above.
     }

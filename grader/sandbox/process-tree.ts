@@ -17,12 +17,17 @@ function readChildren(pid: number): number[] {
   }
 }
 
-function readUsage(pid: number): { rssKb: number; cpuMs: number } {
+function readUsage(pid: number): { rssKb: number; peakRssKb: number; cpuMs: number } {
   let rssKb = 0;
+  let peakRssKb = 0;
   let cpuMs = 0;
   try {
-    const match = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
     if (match) rssKb = Number(match[1]);
+    // The kernel's high-water mark: a peak between two samples is not missed.
+    const peak = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+    peakRssKb = peak ? Number(peak[1]) : rssKb;
     // Fields after the command name, which is in parentheses and may hold spaces.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -30,16 +35,19 @@ function readUsage(pid: number): { rssKb: number; cpuMs: number } {
   } catch {
     // Gone already.
   }
-  return { rssKb, cpuMs };
+  return { rssKb, peakRssKb, cpuMs };
 }
 
 export interface TreeUsage {
   rssMb: number;
+  /** The sum of each process's own peak: at least the tree's peak, at most a little above it. */
+  peakRssMb: number;
   cpuMs: number;
 }
 
 export function readTreeUsage(rootPid: number): TreeUsage {
   let rssKb = 0;
+  let peakRssKb = 0;
   let cpuMs = 0;
   const stack = [rootPid];
   const seen = new Set<number>();
@@ -49,8 +57,9 @@ export function readTreeUsage(rootPid: number): TreeUsage {
     seen.add(pid);
     const usage = readUsage(pid);
     rssKb += usage.rssKb;
+    peakRssKb += usage.peakRssKb;
     cpuMs += usage.cpuMs;
     stack.push(...readChildren(pid));
   }
-  return { rssMb: rssKb / 1024, cpuMs };
+  return { rssMb: rssKb / 1024, peakRssMb: peakRssKb / 1024, cpuMs };
 }

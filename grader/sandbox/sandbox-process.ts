@@ -8,12 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import tmp from 'tmp';
 import type { Readable, Writable } from 'node:stream';
-import { encodeFrame, FrameDecoder } from '../runtime/framing.js';
-import type { HostMessage, SandboxMessage, Wire, WireError } from '../runtime/protocol.js';
+import { REQUEST_HEADER_BYTES, type HostMessage, type SandboxMessage, type Wire, type WireError } from '../runtime/protocol.js';
 import type { SandboxLayer, SandboxViolation } from '../report/types.js';
+import { AnswerDecoder } from './answer-decoder.js';
 import { buildLaunch, type LaunchOptions } from './launch.js';
 import { OUTPUT_KEPT_BYTES } from './limits.js';
-import { parseSandboxMessage } from './messages.js';
 import { readTreeUsage } from './process-tree.js';
 import { RUNNER_PATH } from '../paths.js';
 
@@ -31,6 +30,8 @@ export type StartOutcome =
   | { kind: 'ready'; exports: string[]; importMs: number }
   | { kind: 'import-failed'; error: WireError; importMs: number }
   | { kind: 'backend-failed'; message: string }
+  /** The runner ended before the student's module began to evaluate: the grader's failure, never the student's. */
+  | { kind: 'runner-failed'; cause: Termination; output: string }
   | Termination;
 
 /** What starting the runner cost, whether or not it was started ahead of time. */
@@ -52,6 +53,23 @@ export type SandboxProcessOptions = LaunchOptions;
 
 const MAX_VIOLATIONS = 40;
 
+/**
+ * After the process ends, how long its answers may take to drain from the pipe. They are read
+ * before anything is decided about the run, so that a message written just before the end (above
+ * all `evaluating`) is never lost to the order in which node reports the exit and the data.
+ */
+const DRAIN_LIMIT_MS = 2000;
+
+/** Of the memory limit, the resident size a process killed by SIGABRT must have reached for it to be V8's full heap. */
+const HEAP_ABORT_SHARE = 0.5;
+
+export function encodeRequest(message: HostMessage): Buffer {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  const header = Buffer.alloc(REQUEST_HEADER_BYTES);
+  header.writeUInt32BE(body.length, 0);
+  return Buffer.concat([header, body]);
+}
+
 const requireFromHere = createRequire(import.meta.url);
 
 export class SandboxProcess {
@@ -62,8 +80,12 @@ export class SandboxProcess {
   cpuMs = 0;
   private readonly child: ChildProcess;
   private readonly requests: Writable;
-  private readonly decoder = new FrameDecoder();
   private readonly nonce = randomBytes(24).toString('hex');
+  private readonly decoder = new AnswerDecoder(this.nonce);
+  /** Set when the runner says the student's module is evaluating: from then on, what happens is the student's. */
+  private hasEvaluationStarted = false;
+  private readonly drained: Promise<void>;
+  private exitStatus: { exitCode: number | null; signal: NodeJS.Signals | null } | null = null;
   private readonly scratch: tmp.DirResult;
   private readonly termination: Promise<Termination>;
   private resolveTermination!: (t: Termination) => void;
@@ -85,6 +107,8 @@ export class SandboxProcess {
 
   private constructor(private readonly options: SandboxProcessOptions) {
     this.termination = new Promise((resolve) => (this.resolveTermination = resolve));
+    let markDrained!: () => void;
+    this.drained = new Promise((resolve) => (markDrained = resolve));
     this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
     const launch = buildLaunch(options, RUNNER_PATH, requireFromHere.resolve('@tensorflow/tfjs'), this.scratch.name);
     this.layers = launch.layers;
@@ -101,10 +125,23 @@ export class SandboxProcess {
     // A runner that dies closes these pipes; the exit is what gets reported, not the pipe error.
     this.requests.on('error', () => undefined);
     const answers = this.child.stdio[3] as Readable;
-    answers.on('error', () => undefined);
+    answers.on('error', () => markDrained());
+    answers.on('end', () => markDrained());
+    answers.on('close', () => markDrained());
     answers.on('data', (chunk: Buffer) => this.receiveChunk(chunk));
-    this.child.on('error', (error) => this.terminate({ kind: 'spawn-failed', message: error.message }));
-    this.child.on('exit', (exitCode, signal) => this.terminate({ kind: 'exited', exitCode, signal }));
+    this.child.on('error', (error) => {
+      markDrained();
+      this.terminate({ kind: 'spawn-failed', message: error.message });
+    });
+    // The exit is decided once what the runner wrote before it has been read.
+    this.child.on('exit', (exitCode, signal) => {
+      this.exitStatus = { exitCode, signal };
+      const fallback = setTimeout(markDrained, DRAIN_LIMIT_MS);
+      void this.drained.then(() => {
+        clearTimeout(fallback);
+        this.terminate({ kind: 'exited', exitCode, signal });
+      });
+    });
     this.child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
     this.child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
     this.watch = setInterval(() => this.checkMemory(), 50);
@@ -128,7 +165,7 @@ export class SandboxProcess {
     });
     if (!this.backendReady) {
       const answer = await this.awaitAnswer(limitMs, (m) => m.type === 'backend-ready' || m.type === 'backend-failed');
-      if (!('type' in answer)) return { outcome: answer, timings: timings() };
+      if (!('type' in answer)) return { outcome: this.beforeEvaluation(answer), timings: timings() };
       if (answer.type === 'backend-failed') {
         const printed = this.backendOutput.trim();
         return { outcome: { kind: 'backend-failed', message: printed ? `${answer.message}\n${printed.slice(-2000)}` : answer.message }, timings: timings() };
@@ -139,10 +176,15 @@ export class SandboxProcess {
     const answer = await this.awaitAnswer(Math.max(1, limitMs - (readyAt - waitStartedAt)), (m) => m.type === 'ready' || m.type === 'import-failed');
     const spent = timings();
     spent.waitedMs = readyAt - waitStartedAt;
-    if (!('type' in answer)) return { outcome: answer, timings: spent };
+    if (!('type' in answer)) return { outcome: this.beforeEvaluation(answer), timings: spent };
     if (answer.type === 'ready') return { outcome: { kind: 'ready', exports: answer.exports, importMs: answer.importMs }, timings: spent };
     if (answer.type === 'import-failed') return { outcome: { kind: 'import-failed', error: answer.error, importMs: answer.importMs }, timings: spent };
     return { outcome: { kind: 'exited', exitCode: null, signal: null }, timings: spent };
+  }
+
+  /** A run that ended before the student's module began to evaluate ended through no fault of the student's. */
+  private beforeEvaluation(ended: Termination): StartOutcome {
+    return this.hasEvaluationStarted ? ended : { kind: 'runner-failed', cause: ended, output: this.backendOutput.trim().slice(-2000) };
   }
 
   get isAlive(): boolean {
@@ -187,7 +229,7 @@ export class SandboxProcess {
 
   private send(message: HostMessage): void {
     if (this.terminated || this.requests.destroyed) return;
-    this.requests.write(encodeFrame(message));
+    this.requests.write(encodeRequest(message));
   }
 
   private awaitAnswer(limitMs: number, isWanted: (m: SandboxMessage) => boolean): Promise<SandboxMessage | Termination> {
@@ -218,31 +260,32 @@ export class SandboxProcess {
 
   private receiveChunk(chunk: Buffer): void {
     for (const decoded of this.decoder.push(chunk)) {
-      if (decoded.kind === 'message') this.receive(decoded.value);
+      if (decoded.kind === 'message') this.receive(decoded.message);
       else {
-        this.recordViolation({ kind: 'channel', message: `the results channel was written to by something other than the runner: ${decoded.reason}` });
+        this.recordViolation({ kind: 'channel', message: `the results channel was written to by something other than the runner: ${decoded.reason}`, source: 'observed' });
         this.terminate({ kind: 'channel-corrupted', reason: decoded.reason });
       }
     }
   }
 
-  private receive(raw: unknown): void {
-    const parsed = parseSandboxMessage(raw, this.nonce);
-    if (!parsed.isValid) {
-      this.recordViolation({ kind: 'channel', message: parsed.reason });
+  private receive(message: SandboxMessage): void {
+    if (message.type === 'evaluating') {
+      this.hasEvaluationStarted = true;
       return;
     }
-    if (parsed.message.type === 'violation') {
-      this.recordViolation({ kind: parsed.message.kind, message: parsed.message.message });
+    if (message.type === 'violation') {
+      this.recordViolation({ kind: message.kind, message: message.message, source: 'reported' });
       return;
     }
-    if (parsed.message.type === 'backend-ready' && !this.backendReady) {
-      this.backendReady = { tfjsLoadMs: parsed.message.tfjsLoadMs, atMs: performance.now() };
+    // Once the run is over (timed out, say), an answer still in the pipe is too late to count.
+    if (this.terminated) return;
+    if (message.type === 'backend-ready' && !this.backendReady) {
+      this.backendReady = { tfjsLoadMs: message.tfjsLoadMs, atMs: performance.now() };
       // The backend's output was written before this message was: it is in the pipes already, and
       // is read in this turn of the event loop; the student's code has not even been sent yet.
       setImmediate(() => (this.isBackendSettled = true));
     }
-    this.inbox.push(parsed.message);
+    this.inbox.push(message);
     this.onMessage?.();
   }
 
@@ -266,7 +309,7 @@ export class SandboxProcess {
   private sample(): number {
     if (this.child.pid === undefined) return 0;
     const usage = readTreeUsage(this.child.pid);
-    this.peakRssMb = Math.max(this.peakRssMb, usage.rssMb);
+    this.peakRssMb = Math.max(this.peakRssMb, usage.peakRssMb);
     // A process that is gone reads as zero; the last real sample stands.
     if (usage.cpuMs > 0) this.cpuMs = usage.cpuMs;
     return usage.rssMb;
@@ -280,15 +323,24 @@ export class SandboxProcess {
     }
   }
 
+  /**
+   * How a run that ended by itself is told: V8 ends a process whose heap is full with SIGABRT (the
+   * runner refuses `process.abort`), so SIGABRT at a resident size near the limit is the memory
+   * limit. What the process printed decides nothing: the student's code can print anything.
+   */
+  private classify(reason: Termination): Termination {
+    if (reason.kind === 'exited' && reason.signal === 'SIGABRT' && this.peakRssMb >= HEAP_ABORT_SHARE * this.options.limits.memoryMb) {
+      return { kind: 'memory', peakRssMb: this.peakRssMb, limitMb: this.options.limits.memoryMb };
+    }
+    return reason;
+  }
+
   private terminate(reason: Termination): void {
     if (this.terminated) return;
-    // V8 aborts the process when the heap cap is hit: that is the memory limit, not a crash.
-    if (reason.kind === 'exited' && /heap out of memory|Reached heap limit/.test(this.output)) {
-      reason = { kind: 'memory', peakRssMb: this.peakRssMb, limitMb: this.options.limits.memoryMb };
-    }
+    this.sample();
+    reason = this.classify(reason);
     this.terminated = reason;
     clearInterval(this.watch);
-    this.sample();
     if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) {
       try {
         process.kill(-this.child.pid, 'SIGKILL');
@@ -296,6 +348,12 @@ export class SandboxProcess {
         // Already gone.
       }
     }
-    this.resolveTermination(reason);
+    // Whoever waits learns of the end once the pipe has drained: by then an `evaluating` the
+    // runner wrote is known, and the run is told apart from a runner that failed on its own.
+    const fallback = setTimeout(() => this.resolveTermination(reason), DRAIN_LIMIT_MS);
+    void this.drained.then(() => {
+      clearTimeout(fallback);
+      this.resolveTermination(reason);
+    });
   }
 }

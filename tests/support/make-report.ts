@@ -14,6 +14,7 @@ export function makeCheck(id: string, fields: Partial<CheckResult> = {}): CheckR
     durationMs: 0,
     cpuMs: 0,
     ...fields,
+    points: fields.points ?? fields.maxScore ?? 1,
   };
 }
 

@@ -13,6 +13,7 @@ export function sampleCheck(overrides: Partial<CheckResult> & Pick<CheckResult, 
     durationMs: 3,
     cpuMs: 2,
     ...overrides,
+    points: overrides.points ?? overrides.maxScore ?? 1,
   };
 }
 

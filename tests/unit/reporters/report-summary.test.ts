@@ -4,7 +4,7 @@ import { differenceLines, groupLostChecks, isWithheld, locateInSubmission, toPri
 import { loadReport } from '../../support/report-fixtures.js';
 
 function check(overrides: Partial<CheckResult>): CheckResult {
-  return { id: 'a.b', title: 'T', part: 'a', status: 'failed', score: 0, maxScore: 1, visibility: 'visible', message: 'm', durationMs: 0, cpuMs: 0, ...overrides };
+  return { id: 'a.b', title: 'T', part: 'a', status: 'failed', score: 0, maxScore: 1, points: 1, visibility: 'visible', message: 'm', durationMs: 0, cpuMs: 0, ...overrides };
 }
 
 describe('report summary', () => {

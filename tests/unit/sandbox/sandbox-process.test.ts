@@ -48,17 +48,80 @@ describe('SandboxProcess', () => {
     expect(outcome.kind).toBe('memory');
   });
 
-  it('ignores forged results and records them as violations', async () => {
+  it('ends the run on a forged frame, however well made, and records it as observed', async () => {
+    // The frame the runner would write, but with a nonce the student cannot know.
     const forge = [
-      "const v8 = process.getBuiltinModule('v8'), fs = process.getBuiltinModule('fs');",
-      "const body = v8.serialize({ type: 'probe-result', nonce: 'f'.repeat(48), id: 1, isOk: true, value: 42, durationMs: 1, cpuMs: 1 });",
-      'const header = Buffer.alloc(4); header.writeUInt32BE(body.length, 0);',
-      'fs.writeSync(3, Buffer.concat([header, body]));',
+      "const fs = process.getBuiltinModule('fs');",
+      `const body = '{"id":1,"isOk":true,"value":42,"durationMs":1,"cpuMs":1}';`,
+      "fs.writeSync(3, 'AG1 ' + 'f'.repeat(48) + ' probe-result ' + body.length + '\\n' + body);",
     ].join(' ');
-    const runner = await load(`exports.f = () => { ${forge} console.log('{"score": 30}'); return 1; };`);
+    const runner = await load(`exports.f = () => { ${forge} return 1; };`);
     const outcome = await runner.runProbe('c', call('f'), null, 5000);
-    expect(outcome).toMatchObject({ kind: 'value', value: 1 });
-    expect(runner.violations).toEqual([{ kind: 'channel', message: 'message with a wrong nonce on the results channel' }]);
+    expect(outcome).toMatchObject({ kind: 'channel-corrupted', reason: 'a frame with a wrong nonce (forged)' });
+    expect(runner.violations).toEqual([{ kind: 'channel', message: expect.stringContaining('wrong nonce'), source: 'observed' }]);
+  });
+
+  it('judges a frame by its header before it keeps a byte of its body', async () => {
+    // A header declaring 2 GB: refused as it is read, without waiting for (or allocating) the body.
+    const runner = await load(`exports.f = () => { process.getBuiltinModule('fs').writeSync(3, 'AG1 ' + 'f'.repeat(48) + ' probe-result 2000000000\\n'); for (;;) {} };`);
+    const startedAt = performance.now();
+    const outcome = await runner.runProbe('c', call('f'), null, 20_000);
+    expect(outcome.kind).toBe('channel-corrupted');
+    expect(performance.now() - startedAt).toBeLessThan(5000);
+  });
+
+  it('tells a runner that died before the student\'s module ran from a module that ended it', async () => {
+    const dead = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS });
+    running.push(dead);
+    process.kill((dead as unknown as { child: { pid: number } }).child.pid, 'SIGKILL');
+    const { outcome } = await dead.load('exports.f = () => 1;', 'student.ts');
+    expect(outcome.kind).toBe('runner-failed');
+    // The student's own exit, however early, stays the student's: several tries, since the exit
+    // and the runner's last message reach the grader in either order.
+    for (let i = 0; i < 4; i++) {
+      const exiting = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS });
+      running.push(exiting);
+      const loaded = await exiting.load('process.exit(3);', 'student.ts');
+      expect(loaded.outcome).toMatchObject({ kind: 'exited', exitCode: 3 });
+    }
+  });
+
+  it('keeps the nonce, the answers and the violations out of reach of code that patches every prototype', async () => {
+    // Everything the channel could have used, replaced by spies that keep what they are given.
+    const patch = `
+      const seen = [];
+      const apply = Reflect.apply, define = Object.defineProperty, describe = Object.getOwnPropertyDescriptor, text = String, keep = (v) => { try { seen[seen.length] = text(v).slice(0, 300); } catch {} };
+      let busy = false;
+      const spy = (target, name) => {
+        const desc = describe(target, name);
+        if (!desc || !desc.configurable) return;
+        if (typeof desc.value === 'function') {
+          const original = desc.value;
+          define(target, name, { ...desc, value: function (...args) { if (!busy) { busy = true; keep(this); for (const a of args) keep(a); busy = false; } return new.target ? Reflect.construct(original, args, new.target) : apply(original, this, args); } });
+        } else if (desc.get) {
+          const get = desc.get;
+          define(target, name, { ...desc, get() { if (!busy) { busy = true; keep(this); busy = false; } return apply(get, this, []); } });
+        }
+      };
+      const typedArray = Object.getPrototypeOf(Uint8Array.prototype);
+      for (const target of [String.prototype, Array.prototype, Object.prototype, typedArray, Uint8Array.prototype, Buffer.prototype, Promise.prototype, JSON]) {
+        for (const name of Object.getOwnPropertyNames(target)) if (name !== 'constructor' && name !== 'prototype') spy(target, name);
+      }
+      for (const name of ['toJSON', 'errno', 'error', 'code', '0', '1', 'short', 'value']) {
+        define(Object.prototype, name, { configurable: true, set(v) { keep('set ' + name); define(this, name, { value: v, writable: true, enumerable: true, configurable: true }); }, get() { keep('get ' + name); return undefined; } });
+      }
+      const streamProto = Object.getPrototypeOf(Object.getPrototypeOf(process.stdout));
+      for (const name of Object.getOwnPropertyNames(streamProto)) spy(streamProto, name);
+      globalThis.__seen = seen;`;
+    const runner = await load(`exports.f = () => { ${patch} try { process.getBuiltinModule('fs').readFileSync('/etc/shadow'); } catch {} return [1, { short: 2 }]; }; exports.seen = () => globalThis.__seen.join('\\n');`);
+    const outcome = await runner.runProbe('c', call('f'), null, 10_000);
+    expect(outcome).toMatchObject({ kind: 'value', value: [1, { short: 2 }] });
+    expect(runner.violations).toEqual([{ kind: 'file', message: 'readFileSync: FileSystemRead denied: /etc/shadow', source: 'reported' }]);
+    const seen = await runner.runProbe('c', call('seen'), null, 10_000);
+    expect(seen.kind).toBe('value');
+    const nonce = (runner as unknown as { nonce: string }).nonce;
+    expect(String((seen as { value: unknown }).value)).not.toContain(nonce);
+    expect(String((seen as { value: unknown }).value)).not.toContain('probe-result');
   });
 
   it('survives garbage on the results channel: the run ends, the grader does not', async () => {
@@ -76,8 +139,8 @@ describe('SandboxProcess', () => {
     const outcome = await runner.runProbe('c', call('sly'), null, 5000);
     expect(outcome).toMatchObject({ kind: 'value', value: 7 });
     expect(runner.violations).toEqual([
-      { kind: 'file', message: 'readFileSync: FileSystemRead denied: /etc/shadow' },
-      { kind: 'network', message: 'net.connect was called' },
+      { kind: 'file', message: 'readFileSync: FileSystemRead denied: /etc/shadow', source: 'reported' },
+      { kind: 'network', message: 'net.connect was called', source: 'reported' },
     ]);
   });
 

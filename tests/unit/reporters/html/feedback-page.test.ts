@@ -35,7 +35,7 @@ describe('the feedback page', () => {
       output: `hello\n${HOSTILE}\n`,
       diagnostics: [{ file: 'sample.ts', line: 3, column: 1, severity: 'warning', message: `Type '${HOSTILE}' is not assignable.` }],
       checks: [sampleCheck({ id: 'a.b', status: 'error', score: 0, message: `Your code threw: Error: ${HOSTILE}` })],
-      sandbox: { layers: [], runs: [], restarts: 0, violations: [{ checkId: 'a.b', kind: 'file', message: HOSTILE }] },
+      sandbox: { layers: [], runs: [], restarts: 0, violations: [{ checkId: 'a.b', kind: 'file', message: HOSTILE, source: 'reported' }] },
     });
     const html = renderFeedbackPage([report]);
     expect(markupOf(html)).not.toMatch(/<script|<img|onerror/i);
