@@ -187,3 +187,44 @@ export function passed(message?: string): Verdict {
 export function failed(message: string): Verdict {
   return { status: 'failed', message };
 }
+
+/** Elements compared one by one before a long array is taken on the kind of its elements. */
+const ELEMENTS_COMPARED = 1000;
+
+function kindOf(value: Wire): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value !== 'object') return typeof value;
+  if ('$tensor' in value) return 'tensor';
+  if ('$undefined' in value) return 'undefined';
+  if ('$opaque' in value) return 'opaque';
+  return 'object';
+}
+
+/** Whether `actual` has the structure of `expected`, the trusted reference's value. */
+export function isShapedLike(actual: Wire, expected: Wire): boolean {
+  const kind = kindOf(actual);
+  if (kind !== kindOf(expected) || kind === 'opaque') return false;
+  if (kind === 'tensor') {
+    const a = (actual as { $tensor: { shape: number[] } }).$tensor.shape;
+    const e = (expected as { $tensor: { shape: number[] } }).$tensor.shape;
+    return a.length === e.length && a.every((n, i) => n === e[i]);
+  }
+  if (kind === 'array') {
+    const a = actual as Wire[];
+    const e = expected as Wire[];
+    if (a.length !== e.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (i >= ELEMENTS_COMPARED) return kindOf(a[i]) === kindOf(e[i]);
+      if (!isShapedLike(a[i], e[i])) return false;
+    }
+    return true;
+  }
+  if (kind === 'object') {
+    const a = actual as { [key: string]: Wire };
+    const e = expected as { [key: string]: Wire };
+    const keys = Object.keys(e);
+    return Object.keys(a).length === keys.length && keys.every((key) => Object.hasOwn(a, key) && isShapedLike(a[key], e[key]));
+  }
+  return true;
+}

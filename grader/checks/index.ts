@@ -2,6 +2,7 @@
 export * from './types.js';
 export * from './compare.js';
 export { tfBindings } from './tf-bindings.js';
+export { defineNoTensorsCheck, type NoTensorsInput } from './no-tensors.js';
 export { createCheckRegistry, getCheck } from './registry.js';
 export type { Wire } from '../runtime/protocol.js';
 export type { Tolerance } from '../rubric/schema.js';

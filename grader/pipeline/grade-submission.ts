@@ -12,6 +12,7 @@ import { GraderError } from '../errors.js';
 import type { LoadedExercise } from '../exercise/load-exercise.js';
 import type { ReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Wire } from '../runtime/protocol.js';
+import { boundReport } from '../report/bound-report.js';
 import { FIGURE_LIMITS } from '../report/compact-figure.js';
 import type { CheckFigure, CheckResult, CheckStatus, Diagnostic, PhaseTimings, Report, SourceLocation } from '../report/types.js';
 import { toleranceFor, type ResolvedCheckRubric } from '../rubric/schema.js';
@@ -122,7 +123,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
 
   const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string; figures?: CheckFigure[] } = {}): Report => {
     const { score, maxScore, status, incomplete } = scoreChecks(checks, isCompileError);
-    return {
+    return boundReport({
       exercise: exercise.definition.id,
       submission: displayPath,
       status,
@@ -143,7 +144,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       ...(selection.withheld ? { withheld: selection.withheld } : {}),
       output: (extra.output ?? '').slice(0, OUTPUT_KEPT_BYTES),
       ...(extra.figures && extra.figures.length > 0 ? { figures: extra.figures.slice(0, FIGURE_LIMITS.figuresPerReport) } : {}),
-    };
+    });
   };
   const allChecks = (status: CheckStatus, message: string): CheckResult[] => ordered.map(({ check, rubric }) => resultOf(check, rubric, status, message));
 

@@ -1,3 +1,5 @@
+import { REPORT_TEXT_LIMITS } from '../report/bound-report.js';
+
 /** Resource limits for one sandboxed process, all enforced from outside it. */
 export interface SandboxLimits {
   /** Wall time allowed for loading tfjs and evaluating the student's module. */
@@ -23,5 +25,5 @@ export const DEFAULT_LIMITS: SandboxLimits = {
 /** The largest file the process may write (RLIMIT_FSIZE); it is allowed to write none at all. */
 export const FILE_SIZE_LIMIT_BYTES = 1024 * 1024;
 
-/** How much of the captured output a report keeps for feedback. */
-export const OUTPUT_KEPT_BYTES = 8_000;
+/** How much of the captured output is kept: what a report holds of it. */
+export const OUTPUT_KEPT_BYTES = REPORT_TEXT_LIMITS.output;

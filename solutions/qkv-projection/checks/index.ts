@@ -4,6 +4,7 @@
  */
 import type { ExerciseDefinition } from '../../../grader/checks/index.js';
 import manualNoTf from './manual-no-tf.js';
+import manualNoTensors from './manual-no-tensors.js';
 import manualNotebookMat from './manual-notebook-mat.js';
 import manualRandomCases from './manual-random-cases.js';
 import moduleNotebookWeights from './module-notebook-weights.js';
@@ -37,6 +38,7 @@ export const exercise: ExerciseDefinition = {
     manualNotebookMat,
     manualRandomCases,
     manualNoTf,
+    manualNoTensors,
     moduleNotebookWeights,
     moduleRandomWeights,
     similarityShape,

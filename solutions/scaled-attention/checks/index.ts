@@ -13,6 +13,7 @@ import causalHidesFuture from './causal-hides-future.js';
 import causalMatchesReference from './causal-matches-reference.js';
 import causalWeights from './causal-weights.js';
 import manualNoTf from './manual-no-tf.js';
+import manualNoTensors from './manual-no-tensors.js';
 import manualNotebookSat from './manual-notebook-sat.js';
 import manualRandomCases from './manual-random-cases.js';
 import maskHidesFuture from './mask-hides-future.js';
@@ -51,6 +52,7 @@ export const exercise: ExerciseDefinition = {
     manualNotebookSat,
     manualRandomCases,
     manualNoTf,
+    manualNoTensors,
     memoryNoLeak,
   ],
 };

@@ -9,7 +9,8 @@ export default defineRuntimeCheck({
   title: 'No function leaves tensors behind: tf.memory().numTensors grows only by what is returned',
   uses: ['attentionScores', 'softmaxRows', 'causalMask', 'scaledDotProductAttention'],
   input,
-  probe: ({ mod, tf, input }) => {
+  // Counted by the runner (counts), not by tf.memory(), which the submission could replace.
+  probe: ({ mod, tf, input, counts }) => {
     const q = tf.tensor2d(input.q);
     const k = tf.tensor2d(input.k);
     const v = tf.tensor2d(input.v);
@@ -24,9 +25,9 @@ export default defineRuntimeCheck({
     for (const [name, call] of Object.entries(calls)) {
       // The first call may set things up once; the second shows what every call leaves.
       tf.dispose(call() as never);
-      const before = tf.memory().numTensors;
+      const before = counts.liveTensors();
       tf.dispose(call() as never);
-      left[name] = tf.memory().numTensors - before;
+      left[name] = counts.liveTensors() - before;
     }
     return left;
   },
