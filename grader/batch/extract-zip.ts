@@ -43,8 +43,9 @@ export interface PlannedFile {
 
 export type ZipPlan = { kind: 'planned'; files: PlannedFile[] } | ({ kind: 'refused' } & ZipRefusal);
 
+/** Rounded up, so that a size just over a cap never reads as the cap itself. */
 function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return `${Math.ceil(bytes / (1024 * 1024))} MB`;
 }
 
 /** A name from the archive, with control characters escaped so that it prints as one line. */

@@ -51,6 +51,11 @@ describe('planExtraction', () => {
     expect(plan).toMatchObject({ kind: 'refused', what: 'declares bomb/a.bin as 700 MB unpacked, more than the 64 MB one entry may have' });
   });
 
+  it('never shows a size just over a cap as the cap itself', () => {
+    expect(planExtraction([entry('big.bin', 64 * MB + 1)], LIMITS)).toMatchObject({ what: 'declares big.bin as 65 MB unpacked, more than the 64 MB one entry may have' });
+    expect(planExtraction([entry('big.bin', 64 * MB)], LIMITS).kind).toBe('planned');
+  });
+
   it('refuses entries that declare more than the cap in all, naming the largest', () => {
     const entries = Array.from({ length: 12 }, (_, i) => entry(`s${i}/big.bin`, (40 + i) * MB));
     expect(planExtraction(entries, LIMITS)).toMatchObject({ kind: 'refused', what: 'declares 546 MB unpacked in all (the largest entry, s11/big.bin, 51 MB), more than the 512 MB a class may unpack to' });
