@@ -1,10 +1,12 @@
 /**
  * The students in a batch folder: each entry is a folder holding the exercise's file, or a single
- * `.ts` file named for the student. Anything else is reported by name, and the rest still grades.
+ * `.ts` file named for the student. Anything else is reported by name, and the rest still grades;
+ * so is a link, whether it is the entry or the file in it (see read-submission).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraderError } from '../errors.js';
+import { describeLink, findLink, linkAt } from '../pipeline/read-submission.js';
 import { extractZip } from './extract-zip.js';
 
 export interface BatchEntry {
@@ -78,7 +80,8 @@ export function discoverEntries(dir: string, fileName: string): Discovery {
   }
   // An export wrapped in one folder (Gradescope's `assignment_<id>_export/`): look inside it.
   const [only] = names;
-  if (names.length === 1 && only.isDirectory() && !fs.existsSync(path.join(dir, only.name, fileName))) {
+  // (A link named for the file counts as there: that student is refused, not taken for a wrapper.)
+  if (names.length === 1 && only.isDirectory() && fs.lstatSync(path.join(dir, only.name, fileName), { throwIfNoEntry: false }) === undefined) {
     return discoverEntries(path.join(dir, only.name), fileName);
   }
   const entries: BatchEntry[] = [];
@@ -89,9 +92,20 @@ export function discoverEntries(dir: string, fileName: string): Discovery {
     let file: string | null = null;
     let student = '';
     let isLate = false;
+    // Read from the directory itself (not followed): a student's entry is never a link.
+    if (dirent.isSymbolicLink()) {
+      problems.push({ entry: dirent.name, message: describeLink(dirent.name, linkAt(full), 'folder or file') });
+      continue;
+    }
     if (dirent.isDirectory()) {
-      const candidate = path.join(full, fileName);
-      if (fs.existsSync(candidate)) {
+      const relative = path.join(dirent.name, fileName);
+      const link = findLink(dir, relative);
+      if (link) {
+        problems.push({ entry: dirent.name, message: describeLink(path.relative(dir, link.path), link) });
+        continue;
+      }
+      const candidate = path.join(dir, relative);
+      if (fs.lstatSync(candidate, { throwIfNoEntry: false }) !== undefined) {
         file = candidate;
         student = studentOfFolder(dirent.name);
       } else {
@@ -105,7 +119,12 @@ export function discoverEntries(dir: string, fileName: string): Discovery {
       problems.push({ entry: dirent.name, message: `not a submission: expected a folder holding ${fileName} or a .ts file named for the student` });
       continue;
     }
-    if (fs.statSync(file).size === 0) {
+    const stat = fs.lstatSync(file);
+    if (!stat.isFile()) {
+      problems.push({ entry: dirent.name, message: `${path.relative(dir, file)} is not a regular file; put the student's file there` });
+      continue;
+    }
+    if (stat.size === 0) {
       problems.push({ entry: dirent.name, message: `${path.relative(dir, file)} is empty` });
       continue;
     }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { GraderError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { openGradingSession, type GradingSession, type GradingSessionOptions } from '../pipeline/grading-session.js';
+import { readSubmission } from '../pipeline/read-submission.js';
 import { GRADER_VERSION } from '../version.js';
 import { inferFromClass, resolveExercise } from '../exercise/infer-exercise.js';
 import { discoverEntries, unpackClass, type BatchEntry } from './discover-entries.js';
@@ -44,7 +45,8 @@ export interface BatchResult {
 function readResumable(file: string, entry: BatchEntry, rubricHash: string, backend: string): Report | null {
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
-    const hash = createHash('sha256').update(fs.readFileSync(entry.file)).digest('hex');
+    // Hashed as grading hashes it, and read as grading reads it: a link put there since is not followed.
+    const hash = createHash('sha256').update(readSubmission(entry.file)).digest('hex');
     const isSame = report.submissionHash === hash && report.rubricHash === rubricHash && report.graderVersion === GRADER_VERSION && report.backend === backend;
     return isSame ? report : null;
   } catch {

@@ -148,7 +148,7 @@ async function runCheck(input: string | undefined, flags: CheckFlags): Promise<n
     const [{ loadExercise }, { openGradingSession }, { resolveSubmissionFile }, { inferFromPaths, inferHere, resolveExercise }] = await Promise.all([
       import('../exercise/load-exercise.js'),
       import('../pipeline/grading-session.js'),
-      import('../pipeline/grade-submission.js'),
+      import('../pipeline/read-submission.js'),
       import('../exercise/infer-exercise.js'),
     ]);
     // The file is found before anything starts, so a wrong path costs no sandbox and no reference.

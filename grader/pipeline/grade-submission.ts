@@ -3,12 +3,10 @@
  * against the reference, score. The phases are in their own folders; this file only sequences them.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Compiler, TypecheckOutcome } from '../compile/compiler.js';
 import type { CheckDefinition, Verdict } from '../checks/types.js';
 import { partOf } from '../checks/types.js';
-import { GraderError } from '../errors.js';
 import type { LoadedExercise } from '../exercise/load-exercise.js';
 import type { ReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Wire } from '../runtime/protocol.js';
@@ -26,6 +24,7 @@ import { describeProbeOutcome, describeStartFailure } from './describe-outcome.j
 import { drawFigures } from './draw-figures.js';
 import { judgeSafely } from './judge-safely.js';
 import type { SelectedChecks } from './select-checks.js';
+import { readSubmission, resolveSubmissionFile } from './read-submission.js';
 import { createStackMapper } from './stack-mapper.js';
 import type { TypecheckAhead } from './typecheck-ahead.js';
 
@@ -43,24 +42,6 @@ export interface GradeContext {
   isTypecheckEnabled: boolean;
   /** Type checks, grouped ahead for the submissions a run has announced. */
   typechecks: TypecheckAhead;
-}
-
-/** A directory holding the exercise's file, or the file itself. */
-export function resolveSubmissionFile(input: string, fileName: string): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(input);
-  } catch {
-    throw new GraderError('SUBMISSION_UNREADABLE', `${input}: no such file or directory. Pass a ${fileName} file or a directory that holds one.`);
-  }
-  if (stat.isDirectory()) {
-    const file = path.join(input, fileName);
-    if (!fs.existsSync(file)) {
-      throw new GraderError('SUBMISSION_UNREADABLE', `${input} has no ${fileName}. Put the submission at ${file}, or pass the file itself.`);
-    }
-    return file;
-  }
-  return input;
 }
 
 /** How a submission's file is named in its report and diagnostics: relative to where the grader runs. */
@@ -107,12 +88,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
   const file = resolveSubmissionFile(submissionInput, exercise.definition.fileName);
   const displayPath = displayPathOf(file);
   const timings = emptyTimings();
-  let source: string;
-  try {
-    source = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new GraderError('SUBMISSION_UNREADABLE', `${displayPath} cannot be read: ${(error as Error).message}`);
-  }
+  const source = readSubmission(file, displayPath);
 
   const compileStartedAt = performance.now();
   const toCompile = { source, fileName: exercise.definition.fileName, displayPath };

@@ -11,7 +11,8 @@ import { getReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Report } from '../report/types.js';
 import { missingForStrict } from '../sandbox/layers.js';
 import { RunnerPool } from '../sandbox/runner-pool.js';
-import { displayPathOf, gradeSubmission, resolveSubmissionFile, sandboxLimits } from './grade-submission.js';
+import { displayPathOf, gradeSubmission, sandboxLimits } from './grade-submission.js';
+import { resolveSubmissionFile } from './read-submission.js';
 import { selectChecks, type CheckSelection, type SelectedChecks } from './select-checks.js';
 import { readForPlan, TypecheckAhead } from './typecheck-ahead.js';
 

@@ -8,8 +8,8 @@
  * says nothing about which file did it, so each of its files is then checked alone. A file that is
  * not planned, or whose text changed since it was read for its group, is checked alone too.
  */
-import fs from 'node:fs';
 import type { Compiler, SourceToCompile, TypecheckOutcome } from '../compile/compiler.js';
+import { readSubmission } from './read-submission.js';
 
 /** Large enough to spread the checker's start over many files, small enough to be ready early. */
 const GROUP_SIZE = 16;
@@ -61,7 +61,7 @@ export class TypecheckAhead {
 export function readForPlan(files: Array<{ file: string; displayPath: string }>, fileName: string): SourceToCompile[] {
   return files.flatMap(({ file, displayPath }) => {
     try {
-      return [{ source: fs.readFileSync(file, 'utf8'), fileName, displayPath }];
+      return [{ source: readSubmission(file, displayPath), fileName, displayPath }];
     } catch {
       return [];
     }

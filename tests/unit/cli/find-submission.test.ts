@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findSubmission } from '../../../grader/cli/find-submission.js';
-import { UsageError } from '../../../grader/errors.js';
+import { GraderError, UsageError } from '../../../grader/errors.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'find-submission-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -31,6 +31,21 @@ describe('findSubmission', () => {
   it('does not take a folder of that name for the file', () => {
     const dir = folder(['qkv-projection.ts/readme', 'exercises/qkv-projection/qkv-projection.ts']);
     expect(findSubmission(dir, 'qkv-projection', 'qkv-projection.ts')).toBe(path.join(dir, 'exercises', 'qkv-projection', 'qkv-projection.ts'));
+  });
+
+  it('refuses a link in the current folder rather than checking another file', () => {
+    const dir = folder(['exercises/qkv-projection/qkv-projection.ts']);
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'qkv-projection.ts'));
+    expect(() => findSubmission(dir, 'qkv-projection', 'qkv-projection.ts')).toThrow(GraderError);
+    expect(() => findSubmission(dir, 'qkv-projection', 'qkv-projection.ts')).toThrow(
+      './qkv-projection.ts is a symbolic link (to "/etc/passwd"); the grader reads no links. Submit the file itself, not a link.',
+    );
+  });
+
+  it('refuses the skeleton’s place when a folder on the way is a link', () => {
+    const dir = folder(['elsewhere/qkv-projection/qkv-projection.ts']);
+    fs.symlinkSync('elsewhere', path.join(dir, 'exercises'));
+    expect(() => findSubmission(dir, 'qkv-projection', 'qkv-projection.ts')).toThrow('./exercises is a symbolic link (to "elsewhere")');
   });
 
   it('names where it looked and how to pass a path when neither is there', () => {
