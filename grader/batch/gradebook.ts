@@ -45,14 +45,18 @@ export function readGradesCsv(text: string): Array<Record<string, string>> {
   return rows.map((row) => Object.fromEntries(header.map((name, column) => [name, row[column] ?? ''])));
 }
 
-/** One row per student: id, score, max, percent, status, late, then points per part. */
+/**
+ * One row per student: id, score, max, percent, status, late, then `incomplete`, the number of checks
+ * the grader failed to score (their points are in neither score nor max_score: such a row is not a
+ * final grade until it is graded again), then points per part.
+ */
 export function toGradesCsv(graded: GradedStudent[]): string {
   const parts = [...new Set(graded.flatMap((g) => g.report.checks.map((c) => c.part)))];
-  const header = ['student', 'score', 'max_score', 'percent', 'status', 'late', ...parts];
+  const header = ['student', 'score', 'max_score', 'percent', 'status', 'late', 'incomplete', ...parts];
   const rows = graded.map(({ student, isLate, report }) => {
     const percent = report.maxScore > 0 ? Math.round((1000 * report.score) / report.maxScore) / 10 : 0;
     const perPart = parts.map((part) => report.checks.filter((c) => c.part === part).reduce((sum, c) => sum + c.score, 0));
-    return [student, report.score, report.maxScore, percent, report.status, String(isLate), ...perPart];
+    return [student, report.score, report.maxScore, percent, report.status, String(isLate), report.incomplete?.checks.length ?? 0, ...perPart];
   });
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
@@ -65,6 +69,8 @@ export interface BatchSummary {
   graded: number;
   resumed: number;
   problems: EntryProblem[];
+  /** Students whose grade is incomplete: the grader failed on these checks, whose points are left out. */
+  incomplete: Array<{ student: string; checks: string[]; points: number }>;
   /** Students who handed in byte-identical files, for staff to look at; each was graded. */
   duplicates: string[][];
   statuses: Record<string, number>;
@@ -111,6 +117,7 @@ export function toSummary(
     graded: graded.length,
     resumed: graded.filter((g) => g.isResumed).length,
     problems,
+    incomplete: graded.flatMap(({ student, report }) => (report.incomplete ? [{ student, ...report.incomplete }] : [])),
     duplicates: [...byHash.values()].filter((students) => students.length > 1),
     statuses,
     scoreHistogram: histogram,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GraderError } from '../errors.js';
+import type { SelectedBackend } from '../backend/select-backend.js';
 import type { Report } from '../report/types.js';
 import { openGradingSession, type GradingSession, type GradingSessionOptions } from '../pipeline/grading-session.js';
 import { readSubmission } from '../pipeline/read-submission.js';
@@ -42,13 +43,23 @@ export interface BatchResult {
   graded: GradedStudent[];
 }
 
-function readResumable(file: string, entry: BatchEntry, rubricHash: string, backend: string): Report | null {
+/** Whether a report was graded on this backend: its name, its tfjs-node package, its GPU adapter. */
+function isSameBackend(report: Report, backend: SelectedBackend): boolean {
+  return (
+    report.backend === backend.request.name &&
+    (report.backendPackage ?? null) === (backend.request.module ?? null) &&
+    JSON.stringify(report.adapter ?? null) === JSON.stringify(backend.adapter ?? null)
+  );
+}
+
+function readResumable(file: string, entry: BatchEntry, rubricHash: string, backend: SelectedBackend): Report | null {
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
     // Hashed as grading hashes it, and read as grading reads it: a link put there since is not followed.
     const hash = createHash('sha256').update(readSubmission(entry.file)).digest('hex');
-    const isSame = report.submissionHash === hash && report.rubricHash === rubricHash && report.graderVersion === GRADER_VERSION && report.backend === backend;
-    return isSame ? report : null;
+    const isSame = report.submissionHash === hash && report.rubricHash === rubricHash && report.graderVersion === GRADER_VERSION && isSameBackend(report, backend);
+    // An incomplete report is graded again: the grader's failure may not happen twice.
+    return isSame && !report.incomplete ? report : null;
   } catch {
     // Missing or unreadable: graded again.
     return null;
@@ -93,7 +104,7 @@ async function gradeClass(session: GradingSession, dir: string, options: BatchOp
   };
 
   const reportFileOf = (entry: BatchEntry): string => path.join(reportsDir, `${entry.student}.json`);
-  const resumable = entries.map((entry) => (options.isResume ? readResumable(reportFileOf(entry), entry, session.exercise.rubric.hash, session.backend.label) : null));
+  const resumable = entries.map((entry) => (options.isResume ? readResumable(reportFileOf(entry), entry, session.exercise.rubric.hash, session.backend) : null));
   session.plan(entries.filter((_, index) => resumable[index] === null).map((entry) => entry.file));
 
   const work = async (): Promise<void> => {
@@ -127,7 +138,7 @@ async function gradeClass(session: GradingSession, dir: string, options: BatchOp
   const all = graded.filter((g): g is GradedStudent => g !== undefined);
   const summary = toSummary(all, problems, {
     exercise: session.exercise.definition.id,
-    backend: session.backend.label,
+    backend: session.backend.request.name,
     graderVersion: GRADER_VERSION,
     wallMs: performance.now() - startedAt,
     graderCpuMs: session.graderCpuMs(),

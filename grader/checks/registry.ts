@@ -26,7 +26,7 @@ export function findNonJsonInput(value: unknown, at = 'input'): string | null {
     }
     return null;
   }
-  return `${at} is ${value === undefined ? 'undefined' : `a ${typeof value}`}`;
+  return `${at} is ${value === undefined ? 'undefined' : typeof value === 'object' ? 'an object that is not plain data' : `a ${typeof value}`}`;
 }
 
 export function createCheckRegistry(exercise: ExerciseDefinition): Map<string, CheckDefinition> {

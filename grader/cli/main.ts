@@ -10,6 +10,7 @@ import { writeAtomically } from '../batch/write-atomically.js';
 import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.js';
 import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
+import { toSafeText } from '../report/safe-text.js';
 import { renderSelfCheck } from '../reporters/check-reporter.js';
 import { checkSubmissionCount, createReporter, parseFormats, REPORTERS, type Reporter, type ReporterName } from '../reporters/index.js';
 import { chooseNextStep, todoLabelOf } from '../reporters/next-step.js';
@@ -226,7 +227,10 @@ async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> 
     });
     return result.summary;
   });
-  for (const problem of summary.problems) process.stderr.write(`autograde: ${dir}/${problem.entry}: ${problem.message}\n`);
+  for (const problem of summary.problems) process.stderr.write(`autograde: ${toSafeText(`${dir}/${problem.entry}: ${problem.message}`, { limit: 2000 })}\n`);
+  for (const { student, checks } of summary.incomplete) {
+    process.stderr.write(`autograde: ${student}: incomplete, the grader failed on ${checks.length} check${checks.length === 1 ? '' : 's'} (not scored; grade again with --resume)\n`);
+  }
   for (const group of summary.duplicates) process.stderr.write(`autograde: identical files handed in by ${group.join(', ')} (all graded)\n`);
   process.stdout.write(
     `Graded ${summary.graded} of ${summary.students} students (${summary.resumed} from an earlier run) in ${(summary.timings.wallMs / 1000).toFixed(1)} s. ` +

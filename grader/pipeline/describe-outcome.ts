@@ -107,7 +107,7 @@ export function describeStartFailure(failure: StartFailure, file: StudentFile, l
     case 'backend-failed':
       return { status: 'internal-error', message: `The tfjs backend failed to start in the sandbox: ${failure.message}` };
     case 'runner-failed':
-      return { status: 'internal-error', message: `The sandbox's runner ${describeRunnerEnd(failure.cause)} before your code ran, so this check was not scored; the fault is the grader's, not yours.${failure.output ? ` The runner printed: ${failure.output}` : ''}` };
+      return { status: 'internal-error', message: `The sandbox failed before your code ran (its runner ${describeRunnerEnd(failure.cause)}), so this check is not scored: the fault is the grader's, not yours.${failure.output ? ` The runner printed: ${failure.output}` : ''}` };
     case 'timeout':
       return { status: 'timeout', message: `Loading your file did not finish within ${seconds(limits.importTimeMs)}: is there a loop that never ends at the top level of the file?` };
     case 'memory':

@@ -204,6 +204,10 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     }
     const failedPrerequisite = rubric.requires.find((id) => results.find((r) => r.id === id)?.status !== 'passed');
     if (failedPrerequisite) {
+      // A prerequisite the grader failed to judge says nothing of the student: neither is this check scored.
+      if (results.find((r) => r.id === failedPrerequisite)?.status === 'internal-error') {
+        return resultOf(check, rubric, 'internal-error', `It needs '${failedPrerequisite}', which the grader failed to judge, so it is not scored either.`);
+      }
       return resultOf(check, rubric, 'skipped', `It needs '${failedPrerequisite}' to pass first.`);
     }
     const missing = check.uses.find((name) => !exports.has(name));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AnnotationProperties } from '@actions/core';
 import type { Report } from '../report/types.js';
 import { codeSpan, escapeMarkdown, markdownTable } from './markdown-text.js';
-import { formatPoints, groupByPart, groupLostChecks, locateInSubmission, percentOf, STATUS_LABELS, type LostGroup } from './report-summary.js';
+import { formatCheckPoints, formatPoints, groupByPart, groupLostChecks, locateInSubmission, percentOf, STATUS_LABELS, type LostGroup } from './report-summary.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 type Core = Pick<typeof import('@actions/core'), 'error' | 'warning' | 'notice'>;
@@ -88,7 +88,7 @@ export function renderGithubSummary(report: Report): string {
     const rows = lost.flatMap((group) =>
       group.checks.map((check) => [
         `${codeSpan(check.id)} ${escapeMarkdown(check.title)}${check.visibility === 'hidden' ? ' *(hidden)*' : ''}`,
-        formatPoints(check.score, check.maxScore),
+        formatCheckPoints(check),
         escapeMarkdown(STATUS_LABELS[check.status]),
         escapeMarkdown(group.message),
       ]),

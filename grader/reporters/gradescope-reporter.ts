@@ -123,7 +123,7 @@ function headline(report: Report): string {
     }
     case 'internal-error': {
       const count = report.checks.filter((check) => check.status === 'internal-error').length;
-      return `The grader itself failed on ${count} check${count === 1 ? '' : 's'}: this is not a fault in your code, and those tests say what went wrong. Submit again, and tell your course staff if it happens again.`;
+      return `The grader itself failed on ${count} check${count === 1 ? '' : 's'}: this is not a fault in your code, and those tests say what went wrong. Their ${report.incomplete?.points ?? 0} points are left out of this score until the submission is graded again: submit again, and tell your course staff if it happens again.`;
     }
   }
 }

@@ -4,7 +4,7 @@
  * <testsuite> per part, one <testcase> per check; totals on <testsuites>.
  */
 import type { CheckResult, CheckStatus, Report } from '../report/types.js';
-import { differenceLines, formatPoints, groupByPart, isWithheld, shownMessage, STATUS_LABELS, toPrintable } from './report-summary.js';
+import { differenceLines, formatCheckPoints, formatPoints, groupByPart, isWithheld, shownMessage, STATUS_LABELS, toPrintable } from './report-summary.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 type JunitOutcome = 'passed' | 'failure' | 'error' | 'skipped';
@@ -43,7 +43,7 @@ function oneLine(text: string): string {
 function details(check: CheckResult): string {
   const lines = [shownMessage(check)];
   if (check.difference && !isWithheld(check)) lines.push('', ...differenceLines(check.difference));
-  lines.push('', `${check.status}: ${STATUS_LABELS[check.status]}; ${formatPoints(check.score, check.maxScore)} points`);
+  lines.push('', `${check.status}: ${STATUS_LABELS[check.status]}; ${formatCheckPoints(check)} points`);
   return toPrintable(lines.join('\n'));
 }
 

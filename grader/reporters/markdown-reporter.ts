@@ -5,7 +5,7 @@
  */
 import type { CheckStatus, Report } from '../report/types.js';
 import { codeSpan, escapeMarkdown, escapeMarkdownLine, fencedBlock, markdownTable } from './markdown-text.js';
-import { describeDifference, formatPoints, groupByPart, groupLostChecks, percentOf, STATUS_LABELS, type LostGroup } from './report-summary.js';
+import { describeDifference, describeIncomplete, formatCheckPoints, formatPoints, groupByPart, groupLostChecks, percentOf, STATUS_LABELS, type LostGroup } from './report-summary.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 /** A mark per status, so that a long table can be scanned by eye. */
@@ -41,7 +41,7 @@ function renderParts(report: Report): string[] {
     markdownTable(
       ['', 'check', 'points', 'result'],
       ['left', 'left', 'right', 'left'],
-      checks.map((check) => [STATUS_MARKS[check.status], checkName(check.id, check.title, check.visibility === 'hidden'), formatPoints(check.score, check.maxScore), escapeMarkdown(STATUS_LABELS[check.status])]),
+      checks.map((check) => [STATUS_MARKS[check.status], checkName(check.id, check.title, check.visibility === 'hidden'), formatCheckPoints(check), escapeMarkdown(STATUS_LABELS[check.status])]),
     ),
     '',
   ]);
@@ -74,6 +74,7 @@ export function renderMarkdownFeedback(report: Report): string {
     '',
     HEADLINES[report.status],
     '',
+    ...(describeIncomplete(report) ? [`**${escapeMarkdown(describeIncomplete(report)!)}.**`, ''] : []),
     `Submission ${codeSpan(report.submission)}, graded by autograde ${escapeMarkdown(report.graderVersion)} on the ${codeSpan(report.backend)} backend.`,
     '',
     '## Checks',

@@ -32,6 +32,18 @@ export function formatPoints(score: number, max: number): string {
   return `${Number(score.toFixed(2))}/${Number(max.toFixed(2))}`;
 }
 
+/** A check's points as earned, or `–/points` for one that was not scored (the grader failed on it). */
+export function formatCheckPoints(check: CheckResult): string {
+  return check.status === 'internal-error' ? `–/${Number(check.points.toFixed(2))}` : formatPoints(check.score, check.maxScore);
+}
+
+/** For an incomplete report: which points are missing from it, and why; null for a complete one. */
+export function describeIncomplete(report: Report): string | null {
+  if (!report.incomplete) return null;
+  const { checks, points } = report.incomplete;
+  return `incomplete: ${checks.length} check${checks.length === 1 ? '' : 's'} (${Number(points.toFixed(2))} point${points === 1 ? '' : 's'}) not scored, because the grader failed on them; they are out of both the score and the maximum until graded again`;
+}
+
 /** Whole percent of the points: of a report, a part, or a check. */
 export function percentOf(scored: { score: number; maxScore: number }): number {
   return scored.maxScore > 0 ? Math.round((100 * scored.score) / scored.maxScore) : 0;

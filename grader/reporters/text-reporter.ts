@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { CheckResult, CheckStatus, Report } from '../report/types.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
-import { formatPoints, groupByPart, percentOf } from './report-summary.js';
+import { describeIncomplete, formatCheckPoints, formatPoints, groupByPart, percentOf } from './report-summary.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -36,7 +36,7 @@ function indent(text: string, spaces: number): string {
 
 function renderCheck(c: Colors, check: CheckResult, idWidth: number, previous: CheckResult | undefined): string[] {
   const hidden = check.visibility === 'hidden' ? c.dim(' (hidden)') : '';
-  const head = `  ${paint(c, check.status, SYMBOLS[check.status])} ${check.id.padEnd(idWidth)}  ${formatPoints(check.score, check.maxScore).padStart(5)}  ${check.title}${hidden}`;
+  const head = `  ${paint(c, check.status, SYMBOLS[check.status])} ${check.id.padEnd(idWidth)}  ${formatCheckPoints(check).padStart(5)}  ${check.title}${hidden}`;
   const lines = [head];
   if (check.status === 'passed') return lines;
   // Five checks skipped for the same reason need the reason once, not five times.
@@ -77,6 +77,8 @@ export function renderReport(report: Report, c: Colors): string {
   const percent = percentOf(report);
   const statusText = report.status === 'passed' ? c.green(report.status) : report.status === 'internal-error' ? c.magenta(report.status) : c.red(report.status);
   lines.push(`  ${c.bold('score')} ${formatPoints(report.score, report.maxScore)} (${percent}%)  ${statusText}`);
+  const incomplete = describeIncomplete(report);
+  if (incomplete) lines.push(`  ${c.magenta(incomplete)}`);
   return lines.join('\n');
 }
 
@@ -92,7 +94,7 @@ function createTextReporter(options: ReporterOptions): Reporter {
       options.write(`${c.bold('Summary')}\n`);
       for (const r of reports) {
         const percent = percentOf(r);
-        options.write(`  ${r.submission.padEnd(width)}  ${formatPoints(r.score, r.maxScore).padStart(7)}  ${String(percent).padStart(3)}%  ${r.status}\n`);
+        options.write(`  ${r.submission.padEnd(width)}  ${formatPoints(r.score, r.maxScore).padStart(7)}  ${String(percent).padStart(3)}%  ${r.status}${r.incomplete ? ' (incomplete)' : ''}\n`);
       }
     },
   };

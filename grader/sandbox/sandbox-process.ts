@@ -85,7 +85,6 @@ export class SandboxProcess {
   /** Set when the runner says the student's module is evaluating: from then on, what happens is the student's. */
   private hasEvaluationStarted = false;
   private readonly drained: Promise<void>;
-  private exitStatus: { exitCode: number | null; signal: NodeJS.Signals | null } | null = null;
   private readonly scratch: tmp.DirResult;
   private readonly termination: Promise<Termination>;
   private resolveTermination!: (t: Termination) => void;
@@ -133,15 +132,9 @@ export class SandboxProcess {
       markDrained();
       this.terminate({ kind: 'spawn-failed', message: error.message });
     });
-    // The exit is decided once what the runner wrote before it has been read.
-    this.child.on('exit', (exitCode, signal) => {
-      this.exitStatus = { exitCode, signal };
-      const fallback = setTimeout(markDrained, DRAIN_LIMIT_MS);
-      void this.drained.then(() => {
-        clearTimeout(fallback);
-        this.terminate({ kind: 'exited', exitCode, signal });
-      });
-    });
+    // No answer counts once the process is gone (what bubblewrap left running cannot be stopped
+    // by the group kill); what it wrote before is still read before anyone learns of the end.
+    this.child.on('exit', (exitCode, signal) => this.terminate({ kind: 'exited', exitCode, signal }));
     this.child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
     this.child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
     this.watch = setInterval(() => this.checkMemory(), 50);

@@ -11,6 +11,7 @@ import type { CheckStatus, Report } from '../../grader/report/types.js';
 import { importExerciseDefinition } from '../../grader/exercise/import-definition.js';
 import { listExercises } from '../../grader/exercise/load-exercise.js';
 import { PROJECT_ROOT, SOLUTIONS_DIR } from '../../grader/paths.js';
+import { MAX_REPORT_BYTES } from '../../grader/report/bound-report.js';
 import { runCli } from '../support/run-cli.js';
 import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
 
@@ -114,6 +115,10 @@ describe.each(exercises)('fixtures of $id', ({ id, fileName, fixtures }) => {
     // Points follow the statuses: exactly the passed checks score.
     expect(report.score).toBe(report.checks.filter((c) => c.status === 'passed').reduce((sum, c) => sum + c.maxScore, 0));
     expect(report.checks.some((c) => c.status === 'internal-error')).toBe(false);
+    // Whatever the submission returned, printed or threw, its report is bounded and printable.
+    const json = JSON.stringify(report);
+    expect(Buffer.byteLength(json)).toBeLessThan(MAX_REPORT_BYTES);
+    expect(json).not.toMatch(/\\u001b|\\u0007|\\u009b/);
   });
 
   it('never shows the reference solution, or a host file, in any report or output', () => {

@@ -5,7 +5,7 @@
  */
 import { formatNumber, formatShape } from '../../checks/compare.js';
 import type { CheckResult, CheckStatus, NumericDifference, Report } from '../../report/types.js';
-import { formatPoints, groupByPart, percentOf } from '../report-summary.js';
+import { describeIncomplete, formatCheckPoints, formatPoints, groupByPart, percentOf } from '../report-summary.js';
 import { escapeHtml, statusBadge } from './escape.js';
 import { renderPage } from './page-shell.js';
 import { renderFigure } from './render-figure.js';
@@ -51,7 +51,9 @@ function renderHeader(report: Report, isMain: boolean): string {
     `<span class="percent">${percent}%</span>` +
     statusBadge(report.status) +
     `<span class="bar" role="img" aria-label="${percent}% of the points"><span style="width:${percent}%"></span></span>` +
-    '</div></header>'
+    '</div>' +
+    (report.incomplete ? `<p class="incomplete"><strong>${escapeHtml(describeIncomplete(report)!)}.</strong></p>` : '') +
+    '</header>'
   );
 }
 
@@ -73,7 +75,7 @@ function renderCheckRow(check: CheckResult, ids: Anchors, hasCard: boolean): str
     `<tr class="check-row" id="${escapeHtml(ids.check(check.id))}">` +
     `<td>${statusBadge(check.status)}</td>` +
     `<td><span aria-hidden="true">${SYMBOLS[check.status]}</span> <code>${escapeHtml(check.id)}</code>${hidden}<div>${escapeHtml(check.title)}</div>${note}</td>` +
-    `<td class="num">${formatPoints(check.score, check.maxScore)}</td>` +
+    `<td class="num">${formatCheckPoints(check)}</td>` +
     '</tr>'
   );
 }

@@ -125,6 +125,12 @@ function renderSlowest(summary: BatchSummary, students: readonly SummaryStudent[
 
 function renderProblems(summary: BatchSummary): string {
   const parts: string[] = [];
+  if (summary.incomplete.length > 0) {
+    const items = summary.incomplete.map((i) => `<li><code>${escapeHtml(i.student)}</code>: ${i.checks.length} check${i.checks.length === 1 ? '' : 's'} (${i.points} points) not scored: ${i.checks.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`);
+    parts.push(
+      `<section id="incomplete"><h2>Incomplete grades (${summary.incomplete.length})</h2><p class="legend-note">The grader failed on these checks, not the students' code: their points are in neither the score nor the maximum. Grade these students again (<code>--resume</code> grades them again).</p><ul>${items.join('')}</ul></section>`,
+    );
+  }
   if (summary.problems.length > 0) {
     const items = summary.problems.map((p) => `<li><code>${escapeHtml(p.entry)}</code>: ${escapeHtml(p.message)}</li>`);
     parts.push(`<section id="not-graded"><h2>Entries not graded (${summary.problems.length})</h2><ul>${items.join('')}</ul></section>`);

@@ -82,7 +82,7 @@ describe('github reporter', () => {
 
   it('writes the summary only to its own output without GITHUB_STEP_SUMMARY', async () => {
     const { summary, annotations } = await render([loadReport('fail/bias')], {});
-    expect(summary).toContain('| **total** | **27/30** | **19/21** |');
+    expect(summary).toContain('| **total** | **27/30** | **20/22** |');
     expect(annotations).toContain('::error');
   });
 

@@ -73,7 +73,8 @@ describe('SandboxProcess', () => {
   it('tells a runner that died before the student\'s module ran from a module that ended it', async () => {
     const dead = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS });
     running.push(dead);
-    process.kill((dead as unknown as { child: { pid: number } }).child.pid, 'SIGKILL');
+    // The whole group, as a crash of the runner's own would end it.
+    process.kill(-(dead as unknown as { child: { pid: number } }).child.pid, 'SIGKILL');
     const { outcome } = await dead.load('exports.f = () => 1;', 'student.ts');
     expect(outcome.kind).toBe('runner-failed');
     // The student's own exit, however early, stays the student's: several tries, since the exit

@@ -1,0 +1,91 @@
+/**
+ * A class holding one submission of each kind of attack, beside two correct ones: the batch ends
+ * within its limits, the correct students get full marks as if the others were not there, every
+ * attack is graded as the student's own failure (never as the grader's), and no report grows
+ * past its bound.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readGradesCsv } from '../../grader/batch/gradebook.js';
+import { MAX_REPORT_BYTES } from '../../grader/report/bound-report.js';
+import type { Report } from '../../grader/report/types.js';
+import { PROJECT_ROOT, SOLUTIONS_DIR } from '../../grader/paths.js';
+import { runCli } from '../support/run-cli.js';
+import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
+
+/** Student → fixture: one of each class of attack, and two correct submissions. */
+const ATTACKS: Record<string, string> = {
+  'forges-frames': 'hostile/forged-channel',
+  'sparse-frame': 'hostile/sparse-frame',
+  'huge-values': 'hostile/huge-values',
+  'terminal-escapes': 'hostile/terminal-escapes',
+  'imitates-tensors': 'hostile/imitates-tensors',
+  'fakes-tensor-count': 'hostile/fakes-tensor-count',
+  'prints-oom-text': 'hostile/prints-oom-text',
+  'patches-globals': 'hostile/patches-globals',
+  'hides-tf': 'hostile/hides-tf-in-an-object',
+  'reads-solution': 'hostile/reads-solution',
+  'infinite-loop': 'hostile/infinite-loop-in-training',
+  'heap-growth': 'hostile/heap-growth',
+  'output-flood': 'hostile/output-flood',
+  'type-bomb': 'hostile/type-bomb',
+};
+const CORRECT: Record<string, string> = { 'ada-lovelace': 'pass/alternative', 'grace-hopper': 'pass/type-error-still-runs' };
+
+describe('a class of attacks and two honest students', () => {
+  const classDir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-hostile-class-'));
+  const out = path.join(classDir, 'out');
+  let result: Awaited<ReturnType<typeof runCli>>;
+  let wallMs = 0;
+
+  beforeAll(async () => {
+    for (const [student, fixture] of Object.entries({ ...ATTACKS, ...CORRECT })) {
+      fs.mkdirSync(path.join(classDir, student));
+      fs.copyFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'), path.join(classDir, student, 'qkv-projection.ts'));
+    }
+    // And one who hands in a link to the reference solution.
+    fs.mkdirSync(path.join(classDir, 'links-the-solution'));
+    fs.symlinkSync(path.join(SOLUTIONS_DIR, 'qkv-projection', 'qkv-projection.ts'), path.join(classDir, 'links-the-solution', 'qkv-projection.ts'));
+    const startedAt = performance.now();
+    result = await runCli(['batch', classDir, '--out', out, '--backend', 'cpu', '--jobs', '2', '--rubric', writeShortLimitsRubric('qkv-projection'), '--quiet']);
+    wallMs = performance.now() - startedAt;
+  });
+
+  it('finishes, with no fault of the grader', () => {
+    expect(result.exitCode, result.stderr).toBe(0);
+    // Limits of the short rubric: 8 s import, 10 s a check, 8 s type check; per student with
+    // two at a time, plus the slack the fixture test allows.
+    const students = Object.keys(ATTACKS).length + Object.keys(CORRECT).length;
+    expect(wallMs).toBeLessThan(((8_000 + 8_000 + 2 * 10_000) * students) / 2 + 60_000);
+  });
+
+  it('gives the honest students full marks', () => {
+    const rows = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
+    for (const student of Object.keys(CORRECT)) expect(rows.find((row) => row.student === student)).toMatchObject({ score: '30', max_score: '30', status: 'passed' });
+  });
+
+  it('grades every attack as the student\'s own failure, within bounds', () => {
+    const rows = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
+    for (const student of Object.keys(ATTACKS)) {
+      const row = rows.find((candidate) => candidate.student === student);
+      expect(row, student).toBeDefined();
+      expect(row!.status, student).not.toBe('internal-error');
+      expect(Number(row!.score), student).toBeLessThan(30);
+      expect(row!.max_score, student).toBe('30');
+      const file = path.join(out, 'reports', `${student}.json`);
+      expect(fs.statSync(file).size, student).toBeLessThan(MAX_REPORT_BYTES);
+      const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+      expect(report.incomplete, student).toBeUndefined();
+    }
+  });
+
+  it('refuses the link, by name, and grades nothing through it', () => {
+    expect(result.stderr).toContain('links-the-solution');
+    expect(result.stderr).toContain('link');
+    expect(fs.existsSync(path.join(out, 'reports', 'links-the-solution.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { boundReport, MAX_REPORT_BYTES } from '../../../grader/report/bound-report.js';
+import { toSafeText } from '../../../grader/report/safe-text.js';
+import { makeCheck, makeReport } from '../../support/make-report.js';
+
+const ESC = '\u001b';
+
+describe('safe text', () => {
+  it('writes control and invisible reordering characters as visible escapes', () => {
+    expect(toSafeText(`${ESC}[2Jscore 30/30\u0007\rok\u202edessap\u200b`, { limit: 100 })).toBe('\\x1b[2Jscore 30/30\\x07\\rok\\u202edessap\\u200b');
+    expect(toSafeText('a\u009bb\u007fc\u2066d', { limit: 100 })).toBe('a\\x9bb\\x7fc\\u2066d');
+  });
+
+  it('keeps newlines and tabs in multi-line text only', () => {
+    expect(toSafeText('one\n\ttwo', { limit: 100, isMultiline: true })).toBe('one\n\ttwo');
+    expect(toSafeText('one\n\ttwo', { limit: 100 })).toBe('one\\n\\ttwo');
+  });
+
+  it('cuts to the limit before escaping, and says it did', () => {
+    expect(toSafeText('x'.repeat(50), { limit: 10 })).toBe(`${'x'.repeat(9)}…`);
+    expect(toSafeText('naïve café ✓', { limit: 100 })).toBe('naïve café ✓');
+  });
+});
+
+describe('a bounded report', () => {
+  it('holds no student-shaped string unbounded or unprintable, wherever it sits', () => {
+    const hostile = `${ESC}]0;title\u0007${'y'.repeat(50_000)}`;
+    const report = boundReport(
+      makeReport([makeCheck('a.b', { status: 'error', score: 0, message: hostile, location: { file: `${ESC}[31mf.ts`, line: 1, column: 1 } })], {
+        submission: `dir${ESC}[2J/f.ts`,
+        output: hostile,
+        diagnostics: Array.from({ length: 1000 }, () => ({ file: 'f.ts', line: 1, column: 1, severity: 'warning' as const, message: hostile })),
+        sandbox: { layers: [], runs: [], restarts: 0, violations: [{ checkId: null, kind: 'file', message: hostile, source: 'reported' }] },
+      }),
+    );
+    const text = JSON.stringify(report);
+    expect(text).not.toMatch(/\\u001b|\\u0007/);
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_REPORT_BYTES);
+    expect(report.checks[0].message.length).toBeLessThanOrEqual(4000 + 10);
+    expect(report.submission).toBe('dir\\x1b[2J/f.ts');
+    expect(report.checks[0].location?.file).toBe('\\x1b[31mf.ts');
+    expect(report.diagnostics.length).toBe(200);
+  });
+});
