@@ -11,6 +11,10 @@ import { ANSWER_MAGIC, REQUEST_HEADER_BYTES, type HostMessage, type SandboxMessa
 
 const writeSync = fs.writeSync;
 const read = fs.read;
+const atomicsWait = Atomics.wait;
+const nap = new Int32Array(new SharedArrayBuffer(4));
+/** How long a write waits on a full pipe before the answer is given up. */
+const FULL_PIPE_LIMIT_MS = 30_000;
 
 export interface RunnerChannel {
   /** Sends one answer; `body` is JSON text, ASCII only (see wire.ts). Never throws. */
@@ -29,14 +33,22 @@ export function openChannel(answerFd: number, requestFd: number): RunnerChannel 
   function post(type: SandboxMessageType, body: string): void {
     if (nonce === '') return;
     let frame = `${ANSWER_MAGIC} ${nonce} ${type} ${byteLengthOf(body)}\n${body}`;
-    try {
-      // A pipe may take less than asked for; the frame is ASCII, so characters are bytes.
-      for (let written = 0; frame.length > 0; frame = stringSlice(frame, written)) {
+    // A pipe may take less than asked for; the frame is ASCII, so characters are bytes. A full pipe
+    // that is non-blocking says EAGAIN: the grader is reading, so the write waits and goes on.
+    let waitedMs = 0;
+    while (frame.length > 0) {
+      let written = 0;
+      try {
         written = writeSync(answerFd, frame);
-        if (!(written > 0)) return;
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code !== 'EAGAIN' || waitedMs >= FULL_PIPE_LIMIT_MS) return;
+        atomicsWait(nap, 0, 0, 1);
+        waitedMs++;
+        continue;
       }
-    } catch {
       // A closed descriptor: the grader is gone or the student closed it; the run ends without answers.
+      if (!(written > 0)) return;
+      frame = stringSlice(frame, written);
     }
   }
 
