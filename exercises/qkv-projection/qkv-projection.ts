@@ -147,7 +147,9 @@ export const PAIRS: AttentionPair[] = [
  * - Dispose what you create (optimizer, variables, sliced rows): tf.memory().numTensors must not
  *   grow with the number of epochs.
  *
- * Defaults: 200 epochs, learning rate 0.01, dK 2, seed 42.
+ * Defaults: 200 epochs, learning rate 0.01, dK 2, seed 42. It must work the same way for any pairs
+ * of rows of x and any options: the grader also trains it on pairs and options of its own, and
+ * judges the weights it returns.
  */
 export function trainAttentionPairs(
   x: tf.Tensor2D,
