@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../grader/report/types.js';
-import { differenceLines, groupLostChecks, isWithheld, locateInSubmission, toPrintable } from '../../../grader/reporters/report-summary.js';
+import { differenceLines, groupLostChecks, locateInSubmission, toPrintable } from '../../../grader/reporters/report-summary.js';
 import { loadReport } from '../../support/report-fixtures.js';
 
 function check(overrides: Partial<CheckResult>): CheckResult {
@@ -15,14 +15,6 @@ describe('report summary', () => {
       'largest absolute difference: 4.0281',
     ]);
     expect(differenceLines({ at: [4, 4], actualValue: Number.NaN, hasNaN: true })).toEqual(['value at [4, 4]: got NaN', 'the result contains NaN']);
-  });
-
-  it("withholds a hidden check's verdict but not what the grader says without judging", () => {
-    expect(isWithheld(check({ visibility: 'hidden', status: 'failed' }))).toBe(true);
-    expect(isWithheld(check({ visibility: 'hidden', status: 'error' }))).toBe(true);
-    expect(isWithheld(check({ visibility: 'hidden', status: 'skipped' }))).toBe(false);
-    expect(isWithheld(check({ visibility: 'hidden', status: 'timeout' }))).toBe(false);
-    expect(isWithheld(check({ visibility: 'visible', status: 'failed' }))).toBe(false);
   });
 
   it('groups the checks that lost points by what went wrong, and tells a compile error by its diagnostics', () => {
