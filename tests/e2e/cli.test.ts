@@ -60,7 +60,7 @@ describe('autograde CLI', () => {
   it('exits 1 below --min-score and 0 at or above it', async () => {
     const below = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '1']);
     expect(below.exitCode).toBe(1);
-    expect(below.stdout).toContain('score 0/31 (0%)');
+    expect(below.stdout).toContain('score 0/32 (0%)');
     const above = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '0%']);
     expect(above.exitCode).toBe(0);
   });

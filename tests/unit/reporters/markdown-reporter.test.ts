@@ -43,11 +43,11 @@ describe('markdown reporter', () => {
     expect(markdown).not.toContain('2.4243');
   });
 
-  it('tells fourteen unimplemented checks as four TODOs, one per function', async () => {
+  it('tells fifteen unimplemented checks as four TODOs, one per function', async () => {
     const markdown = await render([loadReport('fail/partial')]);
     const fixes = markdown.split('## What to fix')[1];
     expect(fixes.match(/^### ⬜/gm)).toHaveLength(4);
-    expect(fixes).toContain('### ⬜ `training.other-runs`, `training.losses`, `training.predictions`, `training.deterministic`, `training.no-leak`');
+    expect(fixes).toContain('### ⬜ `training.other-pairs`, `training.other-runs`, `training.losses`, `training.predictions`, `training.deterministic`, `training.no-leak`');
   });
 
   it('lists compile errors with their place, and type warnings apart', async () => {
