@@ -83,6 +83,11 @@ export function manualProjection(x: number[], w: number[][]): number[] {
 /**
  * Section 6: the same projection with tfjs, for given weights. Return [X·W_Q, X·W_K, X·W_V].
  * tf.matMul(a, b) multiplies [n, dModel] by [dModel, dK].
+ *
+ * The sizes come from the inputs, not from the notebook: x is [n, dModel], wQ and wK are
+ * [dModel, dK], and wV is [dModel, dV], where dV may differ from dK (the values need not be as wide
+ * as the queries and keys). So V is [n, dV]. A QKVProjection built with one dK for all three layers
+ * cannot hold such a wV; multiply by each matrix as given.
  */
 export function projectWithWeights(
   x: tf.Tensor2D,
@@ -147,7 +152,9 @@ export const PAIRS: AttentionPair[] = [
  * - Dispose what you create (optimizer, variables, sliced rows): tf.memory().numTensors must not
  *   grow with the number of epochs.
  *
- * Defaults: 200 epochs, learning rate 0.01, dK 2, seed 42.
+ * Defaults: 200 epochs, learning rate 0.01, dK 2, seed 42. It must work the same way for any pairs
+ * of rows of x and any options: the grader also trains it on pairs and options of its own, and
+ * judges the weights it returns.
  */
 export function trainAttentionPairs(
   x: tf.Tensor2D,

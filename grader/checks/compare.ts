@@ -23,8 +23,24 @@ export function formatNumber(value: number): string {
   return String(Number(value.toFixed(4)));
 }
 
+/** An object as plain data, its keys readable one by one whatever they are. */
+function asObjectWire(value: Wire): Record<string, Wire> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, Wire>) : null;
+}
+
+/**
+ * A tensor as the runner writes one: a shape of whole numbers, a dtype, and as many numbers as the
+ * shape holds. Anything else under `$tensor` is an object the student's code returned, which could
+ * hold any keys; it is described and judged as that, never read as a tensor.
+ */
 function isTensorWire(value: Wire): value is { $tensor: WireTensor } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && '$tensor' in value;
+  const tensor = asObjectWire(asObjectWire(value)?.$tensor ?? null);
+  if (!tensor) return false;
+  const { shape, values, dtype } = tensor;
+  if (!Array.isArray(shape) || !Array.isArray(values) || typeof dtype !== 'string') return false;
+  if (!shape.every((size) => typeof size === 'number' && Number.isInteger(size) && size >= 0)) return false;
+  const size = (shape as number[]).reduce((product, n) => product * n, 1);
+  return values.length === size && values.every((v) => typeof v === 'number');
 }
 
 /** A short description of any returned value, for "expected X, got Y" messages. */
@@ -35,9 +51,12 @@ export function describeWire(value: Wire): string {
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (isTensorWire(value)) return `a ${value.$tensor.dtype} tensor of shape ${formatShape(value.$tensor.shape)}`;
-  if ('$undefined' in value) return 'undefined';
-  if ('$opaque' in value) return `a value that ${String(value.$opaque)}`;
-  return `an object with keys {${Object.keys(value).slice(0, 6).join(', ')}}`;
+  // The runner's own markers; an object of the student's with the same keys holds anything there.
+  const object = value as Record<string, Wire>;
+  const keys = Object.keys(object);
+  if (object.$undefined === true && keys.length === 1) return 'undefined';
+  if (typeof object.$opaque === 'string' && keys.length === 1) return `a value that ${object.$opaque}`;
+  return `an object with keys {${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}}`;
 }
 
 /** A property of a returned object, or `undefined` (as wire data) when there is none. */

@@ -123,6 +123,7 @@ function createGithubReporter(options: ReporterOptions, core: Core | null): Repo
 export const githubReporter: ReporterDefinition = {
   description: "GitHub Actions: annotations on the student's file (stdout) and the job summary (the file under --out)",
   fileName: 'github-summary.md',
+  audience: 'students',
   create: async (options) => {
     // Feedback files of a whole class: one student's annotations and summary among hundreds would bury
     // the run, so each student gets the file only.

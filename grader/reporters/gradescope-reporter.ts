@@ -12,11 +12,13 @@ import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 export type GradescopeVisibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
 
 /**
- * Our `hidden` is "graded, but not shown while the student can still resubmit", so that a submission
- * cannot be fitted to what the check expects. Gradescope's `hidden` means never shown, and is meant
- * for tests worth no points: a student would never learn why they lost them. `after_due_date` shows
- * the test once resubmitting is over (after the late due date where late work is allowed), without a
- * member of staff having to publish anything. Until then Gradescope also hides the total score.
+ * A hidden check's test reaches this reporter with its verdict already withheld (student-view.ts),
+ * as in every format a student reads: an extension or a reopened assignment lets some students
+ * resubmit after others have seen it. Gradescope's `hidden` means never shown, and is meant for tests
+ * worth no points: a student would never learn even that they lost them. `after_due_date` shows the
+ * test's title, status and points once resubmitting is over (after the late due date where late work
+ * is allowed), without a member of staff having to publish anything. Until then Gradescope also hides
+ * the total score.
  */
 const VISIBILITY: Record<Visibility, GradescopeVisibility> = {
   visible: 'visible',
@@ -80,10 +82,7 @@ const SUBMISSION_SETTINGS = {
   stdout_visibility: 'hidden',
 } as const;
 
-/**
- * A hidden check's test carries its whole verdict: Gradescope itself keeps the test from students
- * until the due date, after which the verdict explains the points.
- */
+/** The status in words, the message, and where numbers disagree, expected against actual. */
 function testOutput(check: CheckResult): string {
   if (check.status === 'passed') return check.message === 'Passed.' ? '' : check.message;
   const label = STATUS_LABELS[check.status];
@@ -192,6 +191,7 @@ function createGradescopeReporter(options: ReporterOptions): Reporter {
 export const gradescopeReporter: ReporterDefinition = {
   description: "Gradescope's results.json, for one submission",
   fileName: 'results.json',
+  audience: 'students',
   isSingleSubmission: true,
   create: createGradescopeReporter,
 };

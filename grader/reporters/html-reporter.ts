@@ -13,5 +13,6 @@ function createHtmlReporter(options: ReporterOptions): Reporter {
 export const htmlReporter: ReporterDefinition = {
   description: 'a self-contained feedback page: score, checks, what went wrong, and plots of the code beside the reference',
   fileName: 'feedback.html',
+  audience: 'students',
   create: createHtmlReporter,
 };

@@ -8,6 +8,7 @@ import { jsonReporter } from './json-reporter.js';
 import { junitReporter } from './junit-reporter.js';
 import { markdownReporter } from './markdown-reporter.js';
 import { textReporter } from './text-reporter.js';
+import { isForStudents, reportForStudents } from './student-view.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 export const REPORTERS = {
@@ -36,8 +37,18 @@ export function parseFormats(value: string): ReporterName[] {
   return [...new Set(names)] as ReporterName[];
 }
 
+/**
+ * The reporter for one format. Where students read it, it only ever sees reports with the hidden
+ * verdicts withheld: the decision is made here, once, for every format.
+ */
 export async function createReporter(name: ReporterName, options: ReporterOptions): Promise<Reporter> {
-  return REPORTERS[name].create(options);
+  const definition: ReporterDefinition = REPORTERS[name];
+  const reporter = await definition.create(options);
+  if (!isForStudents(definition, options)) return reporter;
+  return {
+    onReport: reporter.onReport && ((report) => reporter.onReport!(reportForStudents(report))),
+    onFinish: reporter.onFinish && ((reports) => reporter.onFinish!(reports.map(reportForStudents))),
+  };
 }
 
 /**

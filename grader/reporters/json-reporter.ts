@@ -14,5 +14,6 @@ function createJsonReporter(options: ReporterOptions): Reporter {
 export const jsonReporter: ReporterDefinition = {
   description: 'the report object itself (an array for several submissions), for scripts',
   fileName: 'report.json',
+  audience: 'staff',
   create: createJsonReporter,
 };

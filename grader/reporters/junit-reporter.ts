@@ -4,7 +4,7 @@
  * <testsuite> per part, one <testcase> per check; totals on <testsuites>.
  */
 import type { CheckResult, CheckStatus, Report } from '../report/types.js';
-import { differenceLines, formatCheckPoints, formatPoints, groupByPart, isWithheld, shownMessage, STATUS_LABELS, toPrintable } from './report-summary.js';
+import { differenceLines, formatCheckPoints, formatPoints, groupByPart, STATUS_LABELS, toPrintable } from './report-summary.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 type JunitOutcome = 'passed' | 'failure' | 'error' | 'skipped';
@@ -41,8 +41,8 @@ function oneLine(text: string): string {
 }
 
 function details(check: CheckResult): string {
-  const lines = [shownMessage(check)];
-  if (check.difference && !isWithheld(check)) lines.push('', ...differenceLines(check.difference));
+  const lines = [check.message];
+  if (check.difference) lines.push('', ...differenceLines(check.difference));
   lines.push('', `${check.status}: ${STATUS_LABELS[check.status]}; ${formatCheckPoints(check)} points`);
   return toPrintable(lines.join('\n'));
 }
@@ -54,7 +54,7 @@ function toTestcase(check: CheckResult, classname: string): Record<string, unkno
     '@_time': seconds(check.durationMs),
   };
   const outcome = OUTCOMES[check.status];
-  if (outcome !== 'passed') testcase[outcome] = { '@_type': check.status, '@_message': oneLine(shownMessage(check)), '#text': outcome === 'skipped' ? undefined : details(check) };
+  if (outcome !== 'passed') testcase[outcome] = { '@_type': check.status, '@_message': oneLine(check.message), '#text': outcome === 'skipped' ? undefined : details(check) };
   return testcase;
 }
 
@@ -115,6 +115,7 @@ function createJunitReporter(options: ReporterOptions, XMLBuilder: typeof import
 export const junitReporter: ReporterDefinition = {
   description: 'JUnit XML: one testsuite per part, one testcase per check, for CI dashboards',
   fileName: 'junit.xml',
+  audience: 'students',
   // Loaded only when asked for: the XML builder costs every other command nothing.
   create: async (options) => createJunitReporter(options, (await import('fast-xml-parser')).XMLBuilder),
 };

@@ -120,5 +120,6 @@ function createMarkdownReporter(options: ReporterOptions): Reporter {
 export const markdownReporter: ReporterDefinition = {
   description: 'feedback.md for the student: score, a table per part, what to fix, type warnings, output',
   fileName: 'feedback.md',
+  audience: 'students',
   create: createMarkdownReporter,
 };

@@ -63,26 +63,6 @@ export const STATUS_LABELS: Record<CheckStatus, string> = {
   'internal-error': 'the grader failed (not a fault in your code)',
 };
 
-/**
- * The rubric's `hidden` checks are graded, but their verdicts are not for students: a verdict names
- * the inputs and the expected values (or is the error the code threw on those inputs), which would let
- * a submission be fitted to the check. The formats a student may read show a hidden check's title,
- * status and points, and this instead of its verdict. What the grader says without judging (skipped
- * because…, not implemented yet, the time limit, its own failure) is shown as for any check.
- */
-export const WITHHELD_MESSAGE = 'This check is hidden: what it expected and what came back are not shown.';
-
-const VERDICT_STATUSES: ReadonlySet<CheckStatus> = new Set(['passed', 'failed', 'error']);
-
-export function isWithheld(check: CheckResult): boolean {
-  return check.visibility === 'hidden' && VERDICT_STATUSES.has(check.status);
-}
-
-/** The message a student may read for this check. */
-export function shownMessage(check: CheckResult): string {
-  return isWithheld(check) ? WITHHELD_MESSAGE : check.message;
-}
-
 /** Checks that lost points for one reason, told once: thirteen TODOs need one explanation, not thirteen. */
 export interface LostGroup {
   status: CheckStatus;
@@ -102,8 +82,7 @@ export function groupLostChecks(report: Report): LostGroup[] {
   for (const check of report.checks) {
     if (check.status === 'passed' || check.status === 'skipped') continue;
     if (check.status === 'compile-error' && hasCompileDiagnostics) continue;
-    const message = shownMessage(check);
-    const difference = isWithheld(check) ? undefined : check.difference;
+    const { message, difference } = check;
     const key = JSON.stringify([check.status, message, difference ?? null]);
     const group = groups.get(key);
     if (group) group.checks.push(check);

@@ -103,5 +103,6 @@ function createTextReporter(options: ReporterOptions): Reporter {
 export const textReporter: ReporterDefinition = {
   description: 'for people at a terminal: each check, its points, and what to fix',
   fileName: 'report.txt',
+  audience: 'staff',
   create: createTextReporter,
 };

@@ -24,6 +24,12 @@ export interface ReporterOptions {
 export interface ReporterDefinition {
   description: string;
   fileName: string;
+  /**
+   * Who reads it. A format for students gets every report with its hidden verdicts withheld
+   * (student-view.ts); one for staff gets them whole, except when it is written as a student's
+   * feedback file.
+   */
+  audience: 'students' | 'staff';
   /** The format describes exactly one submission (Gradescope's results.json): `grade` refuses several paths with it. */
   isSingleSubmission?: boolean;
   /** May be async, so that a format's heavy dependency loads only when that format is asked for. */

@@ -34,7 +34,7 @@ describe('batch inputs as LMSs export them', () => {
     const out = tmp('autograde-canvas-');
     const { exitCode } = await runCli(['batch', zip, '--out', out, '--backend', 'cpu', '--quiet']);
     expect(exitCode).toBe(0);
-    expect(grades(out)).toEqual(['lovelaceada_12345,30,30,100,passed,false', 'turingalan_23456,26,30,86.7,failed,true']);
+    expect(grades(out)).toEqual(['lovelaceada_12345,32,32,100,passed,false', 'turingalan_23456,28,32,87.5,failed,true']);
   });
 
   it('reads a Moodle zip of per-student folders', async () => {
@@ -44,7 +44,7 @@ describe('batch inputs as LMSs export them', () => {
     });
     const out = tmp('autograde-moodle-');
     expect((await runCli(['batch', zip, '--out', out, '--backend', 'cpu', '--quiet'])).exitCode).toBe(0);
-    expect(grades(out)).toEqual(['Ada_Lovelace_12345,30,30,100,passed,false', 'Grace_Hopper_34567,27,30,90,failed,false']);
+    expect(grades(out)).toEqual(['Ada_Lovelace_12345,32,32,100,passed,false', 'Grace_Hopper_34567,29,32,90.6,failed,false']);
   });
 
   it('reads a Gradescope export folder, with its metadata beside the submissions', async () => {
@@ -59,7 +59,7 @@ describe('batch inputs as LMSs export them', () => {
     const { exitCode, stderr } = await runCli(['batch', dir, '--out', out, '--backend', 'cpu', '--quiet']);
     expect(exitCode).toBe(0);
     expect(stderr).toBe('');
-    expect(grades(out)).toEqual(['submission_111,30,30,100,passed,false', 'submission_222,12,30,40,failed,false']);
+    expect(grades(out)).toEqual(['submission_111,32,32,100,passed,false', 'submission_222,12,32,37.5,failed,false']);
   });
 
   it('refuses an archive whose entries point outside it, and writes nothing there', async () => {

@@ -16,10 +16,10 @@ const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
 
 /** Student folder name → fixture, with the score that fixture earns. */
 const CLASS = {
-  'ada-lovelace': { fixture: 'pass/alternative', score: 30, status: 'passed' },
-  'alan-turing': { fixture: 'fail/shared-layer', score: 26, status: 'failed' },
-  'grace-hopper': { fixture: 'fail/bias', score: 27, status: 'failed' },
-  'edsger-dijkstra': { fixture: 'hostile/exit-in-function', score: 22, status: 'failed' },
+  'ada-lovelace': { fixture: 'pass/alternative', score: 32, status: 'passed' },
+  'alan-turing': { fixture: 'fail/shared-layer', score: 28, status: 'failed' },
+  'grace-hopper': { fixture: 'fail/bias', score: 29, status: 'failed' },
+  'edsger-dijkstra': { fixture: 'hostile/exit-in-function', score: 24, status: 'failed' },
   'barbara-liskov': { fixture: 'fail/syntax-error', score: 0, status: 'compile-error' },
   'john-backus': { fixture: 'fail/training-never-steps', score: 23, status: 'failed' },
 } as const;
@@ -58,12 +58,12 @@ describe('autograde batch', () => {
   it('grades every student, several at a time, into grades.csv', () => {
     expect(result.exitCode).toBe(0);
     const rows = readCsv(path.join(out, 'grades.csv'));
-    const expected = { ...CLASS, 'katherine-johnson': { score: 30, status: 'passed' }, 'maria-agnesi': { score: 30, status: 'passed' } };
+    const expected = { ...CLASS, 'katherine-johnson': { score: 32, status: 'passed' }, 'maria-agnesi': { score: 32, status: 'passed' } };
     expect(rows.map((row) => row.student).sort()).toEqual(Object.keys(expected).sort());
     for (const row of rows) {
       const want = expected[row.student as keyof typeof expected];
       expect({ student: row.student, score: Number(row.score), status: row.status }).toEqual({ student: row.student, score: want.score, status: want.status });
-      expect(row.max_score).toBe('30');
+      expect(row.max_score).toBe('32');
       const parts = ['projection', 'manual', 'module', 'similarity', 'training'].reduce((sum, part) => sum + Number(row[part]), 0);
       expect(parts).toBe(want.score);
     }
@@ -71,7 +71,7 @@ describe('autograde batch', () => {
 
   it('writes each student\'s report, the same as `grade --format json` gives', () => {
     const report = JSON.parse(fs.readFileSync(path.join(out, 'reports', 'alan-turing.json'), 'utf8')) as Report;
-    expect(report).toMatchObject({ exercise: 'qkv-projection', score: 26, status: 'failed', backend: 'cpu' });
+    expect(report).toMatchObject({ exercise: 'qkv-projection', score: 28, status: 'failed', backend: 'cpu' });
     expect(report.checks.find((check) => check.id === 'projection.distinct')?.status).toBe('failed');
     expect(fs.readdirSync(path.join(out, 'reports')).sort()).toEqual(
       [...Object.keys(CLASS), 'katherine-johnson', 'maria-agnesi'].map((student) => `${student}.json`).sort(),
@@ -136,10 +136,10 @@ describe('autograde batch with a type-level bomb among the class', () => {
     const report = (student: string): Report => JSON.parse(fs.readFileSync(path.join(out, 'reports', `${student}.json`), 'utf8')) as Report;
     expect(report('bomber')).toMatchObject({ status: 'compile-error', score: 0 });
     expect(report('bomber').diagnostics[0].message).toContain('Type checking did not finish within 8 s');
-    expect(report('careful')).toMatchObject({ status: 'passed', score: 30, diagnostics: [] });
-    expect(report('biased')).toMatchObject({ status: 'failed', score: 27 });
+    expect(report('careful')).toMatchObject({ status: 'passed', score: 32, diagnostics: [] });
+    expect(report('biased')).toMatchObject({ status: 'failed', score: 29 });
     const sloppy = report('sloppy');
-    expect(sloppy).toMatchObject({ status: 'passed', score: 30 });
+    expect(sloppy).toMatchObject({ status: 'passed', score: 32 });
     expect(sloppy.diagnostics.map((d) => d.severity)).toContain('warning');
     for (const student of ['careful', 'sloppy', 'biased']) expect(report(student).checks.map((c) => c.status)).not.toContain('internal-error');
   });

@@ -33,8 +33,15 @@ async function check(args: string[], options: { cwd?: string } = {}): Promise<Cl
   return result;
 }
 
+/** Visible checks that need a hidden one when submitted: `check` names each after its closing line. */
+const dependents = exercise.checks.filter((c) => rubric.checks.get(c.id)!.visibility === 'visible' && rubric.checks.get(c.id)!.requires.some((id) => hiddenIds.includes(id)));
+const DEPENDENT_NOTES = dependents.map((c) => `When you submit, "${c.title}" also needs a hidden check to pass.`);
+
+/** The closing line, the visible result, then the notes about the checks that need a hidden one. */
 function lastLine(text: string): string {
-  return text.trimEnd().split('\n').at(-1)!;
+  const lines = text.trimEnd().split('\n');
+  expect(lines.slice(lines.length - DEPENDENT_NOTES.length)).toEqual(DEPENDENT_NOTES);
+  return lines.at(-1 - DEPENDENT_NOTES.length)!;
 }
 
 describe('autograde check', () => {
@@ -84,7 +91,7 @@ describe('autograde check', () => {
     const fixture = `${FIXTURES}/fail/cosine-unnormalised`;
     const { exitCode, stdout } = await check([fixture]);
     expect(exitCode).toBe(1);
-    expect(stdout).toContain('Next step: TODO 2 in cosineSimilarityMatrix (part similarity)\n  ✗ Every query has similarity 1 with itself (the diagonal is 1)\n    The diagonal should be 1');
+    expect(stdout).toContain('Next step: TODO 2 in cosineSimilarityMatrix (part similarity)\n  ✗ Every query has similarity 1 with itself and with its positive multiples, and a scaled query keeps its similarities (negated for a negative factor)\n    The diagonal should be 1');
     // What `grade` tells about the hidden checks of this very file.
     const graded = JSON.parse((await runCli(['grade', fixture, '--backend', 'cpu', '--format', 'json'])).stdout) as Report;
     const hiddenMessages = graded.checks.filter((c) => c.visibility === 'hidden' && c.status !== 'passed').map((c) => c.message);
@@ -143,7 +150,7 @@ describe('grading the visible checks only', () => {
       const [report] = reports;
       expect(report.checks.map((c) => c.id)).toEqual([...rubric.checks.keys()].filter((id) => !hiddenIds.includes(id)));
       for (const text of [...hiddenIds, ...hiddenTitles]) expect(JSON.stringify(report)).not.toContain(text);
-      expect(report.withheld).toEqual({ count: hidden.length, points: hidden.reduce((sum, [, c]) => sum + c.points, 0), dependents: [] });
+      expect(report.withheld).toEqual({ count: hidden.length, points: hidden.reduce((sum, [, c]) => sum + c.points, 0), dependents: dependents.map((c) => c.id) });
       const ran = report.sandbox.runs.flatMap((run) => run.checks);
       expect(ran.length).toBeGreaterThan(0);
       expect(ran.filter((id) => hiddenIds.includes(id))).toEqual([]);

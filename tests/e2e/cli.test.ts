@@ -33,7 +33,7 @@ describe('autograde CLI', () => {
     expect(stdout).toBe('');
     expect(fs.readdirSync(out).sort()).toEqual(['report.json', 'report.txt']);
     const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as Report;
-    expect(fs.readFileSync(path.join(out, 'report.txt'), 'utf8')).toContain(`score ${report.score}/30`);
+    expect(fs.readFileSync(path.join(out, 'report.txt'), 'utf8')).toContain(`score ${report.score}/${report.maxScore}`);
   });
 
   it('reports type errors as warnings, and leaves them out with --no-typecheck', async () => {
@@ -60,7 +60,7 @@ describe('autograde CLI', () => {
   it('exits 1 below --min-score and 0 at or above it', async () => {
     const below = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '1']);
     expect(below.exitCode).toBe(1);
-    expect(below.stdout).toContain('score 0/30 (0%)');
+    expect(below.stdout).toContain('score 0/32 (0%)');
     const above = await runCli(['grade', 'exercises/qkv-projection', '--backend', 'cpu', '--min-score', '0%']);
     expect(above.exitCode).toBe(0);
   });

@@ -3,11 +3,24 @@
  * its skeleton and its checks against mutants of the solution), and every skeleton is what its
  * solution generates. This is where CI validates the exercises: `npm test` runs it.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importExerciseDefinition } from '../../grader/exercise/import-definition.js';
 import { listExercises } from '../../grader/exercise/load-exercise.js';
+import { RUBRICS_DIR } from '../../grader/paths.js';
+import { loadRubric } from '../../grader/rubric/index.js';
 import { runCli } from '../support/run-cli.js';
 
 const exercises = listExercises();
+
+/** Each exercise's points and number of checks, from its rubric: what its solution and skeleton must score. */
+const totals = await Promise.all(
+  exercises.map(async (id) => {
+    const { checks } = await importExerciseDefinition(id);
+    const rubric = loadRubric(path.join(RUBRICS_DIR, `${id}.yaml`), checks.map((check) => check.id));
+    return { id, points: [...rubric.checks.values()].reduce((sum, check) => sum + check.points, 0), checks: checks.length };
+  }),
+);
 
 describe('autograde validate', () => {
   it(
@@ -25,8 +38,13 @@ describe('autograde validate', () => {
       }
       // Sound means every survivor is acknowledged.
       for (const [, survivors, acknowledged] of stdout.matchAll(/^Surviving mutants: (\d+) \((\d+) acknowledged\)/gm)) expect(acknowledged).toBe(survivors);
-      expect(stdout).toMatch(/^ {2}cpu {2,}30\/30 and 30\/30, the same verdicts and messages both times$/m);
-      expect(stdout).toContain('what the solution generates; 0/30: 21 not-implemented; no type errors');
+      // Each exercise's findings, from its verdict line to the next exercise's.
+      const sections = new Map(stdout.split(/^(?=\S+: (?:sound|NOT SOUND) \()/m).map((section) => [section.slice(0, section.indexOf(':')), section]));
+      for (const { id, points, checks } of totals) {
+        const section = sections.get(id) ?? '';
+        expect(section, id).toMatch(new RegExp(`^ {2}cpu {2,}${points}/${points} and ${points}/${points}, the same verdicts and messages both times$`, 'm'));
+        expect(section, id).toContain(`what the solution generates; 0/${points}: ${checks} not-implemented; no type errors`);
+      }
     },
     150_000 * Math.max(1, exercises.length),
   );

@@ -6,7 +6,9 @@ import { addBias } from './add-bias.js';
 import { changeConstant } from './change-constant.js';
 import { dropNormalisation } from './drop-normalisation.js';
 import { dropOptimizerStep } from './drop-optimizer-step.js';
+import { fakeTraining } from './fake-training.js';
 import { offByOne } from './off-by-one.js';
+import { returnConstant } from './return-constant.js';
 import { returnOtherOutput } from './return-other-output.js';
 import { reuseProperty } from './reuse-property.js';
 import { swapOperands } from './swap-operands.js';
@@ -21,6 +23,8 @@ export const MUTATION_OPERATORS = {
   'drop-normalisation': dropNormalisation,
   'change-constant': changeConstant,
   'return-other-output': returnOtherOutput,
+  'return-constant': returnConstant,
+  'fake-training': fakeTraining,
 } as const satisfies Record<string, MutationOperator>;
 
 export type OperatorName = keyof typeof MUTATION_OPERATORS;

@@ -28,8 +28,8 @@ export function multiply(x: number[][], w: number[][]): number[][] | null {
   return x.map((row) => w[0].map((_, col) => row.reduce((sum, value, r) => sum + value * w[r][col], 0)));
 }
 
-/** The loss per epoch of section 7's plot, "Learning QKV Projections". */
-export function lossCurveFigure(actual: Wire, expected: Wire, what: string): LineFigure {
+/** The loss per epoch of section 7's plot, "Learning QKV Projections", or of another run titled `title`. */
+export function lossCurveFigure(actual: Wire, expected: Wire, what: string, title = 'Learning QKV projections: the loss per epoch'): LineFigure {
   const yours = asNumericArray(actual);
   const reference = asNumericArray(expected);
   const isDrawable = yours !== null && yours.shape.length === 1 && yours.values.length > 0;
@@ -38,7 +38,7 @@ export function lossCurveFigure(actual: Wire, expected: Wire, what: string): Lin
   if (reference) series.push({ name: REFERENCE, source: 'reference', y: reference.values });
   return {
     kind: 'line',
-    title: 'Learning QKV projections: the loss per epoch',
+    title,
     caption:
       `The mean binary cross-entropy of each epoch that ${what} reported, beside the reference's. ` +
       'Other initial weights give another curve; it should still fall steeply and level off.' +

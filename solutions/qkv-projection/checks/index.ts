@@ -24,6 +24,8 @@ import similarityZeroRow from './similarity-zero-row.js';
 import trainingDeterministic from './training-deterministic.js';
 import trainingLosses from './training-losses.js';
 import trainingNoLeak from './training-no-leak.js';
+import trainingOtherPairs from './training-other-pairs.js';
+import trainingOtherRuns from './training-other-runs.js';
 import trainingPredictions from './training-predictions.js';
 
 export const exercise: ExerciseDefinition = {
@@ -48,6 +50,8 @@ export const exercise: ExerciseDefinition = {
     similarityZeroRow,
     similarityMatchesReference,
     similarityCompareProjections,
+    trainingOtherPairs,
+    trainingOtherRuns,
     trainingLosses,
     trainingPredictions,
     trainingDeterministic,

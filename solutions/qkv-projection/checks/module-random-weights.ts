@@ -13,5 +13,5 @@ export default defineRuntimeCheck({
   probe: ({ mod, tf, input }) =>
     mod.projectWithWeights(tf.tensor2d(input.x), tf.tensor2d(input.wQ), tf.tensor2d(input.wK), tf.tensor2d(input.wV)),
   judge: ({ actual, expected, tolerance }) =>
-    judgeTripleValues('projectWithWeights', actual, expected, tolerance, () => 'Do not assume the sizes of the notebook: use the shapes of the inputs.'),
+    judgeTripleValues('projectWithWeights', actual, expected, tolerance, () => 'Do not assume the sizes of the notebook: use the shapes of the inputs. Here wV is [5, 4] while wQ and wK are [5, 3], so V = x · wV is [7, 4]: multiply by each matrix as given.'),
 });

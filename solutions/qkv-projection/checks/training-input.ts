@@ -3,16 +3,49 @@ import { PAIRS, X } from './data.js';
 
 export const TRAINING_INPUT = { x: X, pairs: PAIRS };
 
+export interface Pair {
+  i: number;
+  j: number;
+  attend: number;
+}
+
 /** Runs in the sandbox: trains with the default options and returns what the student reports. */
 export const trainingProbe = ({ mod, tf, input }: { mod: Record<string, any>; tf: typeof import('@tensorflow/tfjs'); input: typeof TRAINING_INPUT }) => // eslint-disable-line @typescript-eslint/no-explicit-any
   mod.trainAttentionPairs(tf.tensor2d(input.x), input.pairs);
 
-/** The grader's own forward pass: sigmoid(x_i·W_Q · x_j·W_K / √dK), in plain numbers. */
-export function attentionScore(x: number[][], wQ: number[][], wK: number[][], i: number, j: number): number {
+/** x_i·W_Q · x_j·W_K / √dK in plain numbers: the logit the notebook trains. */
+export function attentionLogit(x: number[][], wQ: number[][], wK: number[][], i: number, j: number): number {
   const project = (row: number[], w: number[][]): number[] =>
     w[0].map((_, col) => row.reduce((sum, value, r) => sum + value * w[r][col], 0));
   const q = project(x[i], wQ);
   const k = project(x[j], wK);
-  const dot = q.reduce((sum, value, d) => sum + value * k[d], 0);
-  return 1 / (1 + Math.exp(-dot / Math.sqrt(q.length)));
+  return q.reduce((sum, value, d) => sum + value * k[d], 0) / Math.sqrt(q.length);
+}
+
+/** The grader's own forward pass: sigmoid(x_i·W_Q · x_j·W_K / √dK), in plain numbers. */
+export function attentionScore(x: number[][], wQ: number[][], wK: number[][], i: number, j: number): number {
+  return 1 / (1 + Math.exp(-attentionLogit(x, wQ, wK, i, j)));
+}
+
+/**
+ * The mean binary cross-entropy of the pairs with these weights, from the logit as
+ * tf.losses.sigmoidCrossEntropy computes it: finite however sure the prediction.
+ */
+export function meanPairLoss(x: number[][], wQ: number[][], wK: number[][], pairs: readonly Pair[]): number {
+  const bce = (logit: number, target: number): number => Math.max(logit, 0) - logit * target + Math.log1p(Math.exp(-Math.abs(logit)));
+  return pairs.reduce((sum, { i, j, attend }) => sum + bce(attentionLogit(x, wQ, wK, i, j), attend), 0) / pairs.length;
+}
+
+/**
+ * Whether a run's last reported loss is the loss of the weights it returned. The weights move during
+ * that last epoch, and the mean is taken over it, so the two differ a little (a few per cent on the
+ * runs the checks make); a sum over the pairs, or a logit left unscaled, differs by far more.
+ */
+export function isLossOfWeights(reported: number, recomputed: number, factor = 1.5): boolean {
+  return Math.abs(reported - recomputed) <= 1e-4 || (reported / recomputed <= factor && recomputed / reported <= factor);
+}
+
+/** The shape of a matrix asMatrix read, for messages: `[4, 2]`. */
+export function matrixShape(rows: number[][]): string {
+  return `[${rows.length}, ${rows[0]?.length ?? 0}]`;
 }

@@ -3,7 +3,7 @@ import { FUTURE_INPUT, UNCHANGED } from './causal-input.js';
 
 export default defineRuntimeCheck({
   id: 'causal.hides-future',
-  title: 'With causal: true, changing the last two words (their queries, keys and values) leaves the outputs of the words before them unchanged',
+  title: 'With causal: true, changing the last two words (their queries, keys and values) leaves the outputs of the words before them unchanged, and changes their own',
   uses: ['scaledDotProductAttention'],
   input: FUTURE_INPUT,
   probe: ({ mod, tf, input }) => {
@@ -30,7 +30,20 @@ export default defineRuntimeCheck({
       const isSame = a === b || diff <= tolerance.atol + tolerance.rtol * Math.abs(a);
       if (!isSame && diff >= worst.diff) worst = { word: Math.floor(i / dV), diff };
     }
-    if (worst.word < 0) return passed();
+    if (worst.word < 0) {
+      // Outputs that do not move at all hide the future trivially: an output computed without the
+      // inputs (a constant, say) would pass. The changed words see their own new query, key and
+      // value, so their outputs must change.
+      const moved = Array.from({ length: n - UNCHANGED }, (_, w) => UNCHANGED + w).filter((word) =>
+        before.tensor.values.slice(word * dV, (word + 1) * dV).some((a, d) => !(Math.abs(a - after.tensor.values[word * dV + d]) <= tolerance.atol + tolerance.rtol * Math.abs(a))),
+      );
+      if (moved.length === n - UNCHANGED) return passed();
+      const still = Array.from({ length: n - UNCHANGED }, (_, w) => UNCHANGED + w).filter((word) => !moved.includes(word));
+      return failed(
+        `Changing the queries, keys and values of words ${still.join(' and ')} left their own outputs unchanged, so the outputs do not come from the inputs. ` +
+          'Compute the output from the q, k and v passed in: output = softmaxRows(attentionScores(q, k) + causalMask(n)) · v.',
+      );
+    }
     const words = Array.from({ length: n - UNCHANGED }, (_, i) => UNCHANGED + i).join(' and ');
     const nan = before.tensor.values.slice(0, UNCHANGED * dV).some(Number.isNaN) ? ' (the output holds NaN)' : '';
     return failed(

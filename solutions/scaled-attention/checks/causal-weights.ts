@@ -2,12 +2,12 @@ import { defineRuntimeCheck, failed, formatNumber, formatShape, passed } from '.
 import { readAttention } from './attention-result.js';
 import { CAUSAL_CALL, CAUSAL_INPUT, causalProbe } from './causal-input.js';
 import { attentionHeatmap } from './figures.js';
-import { rowsOf } from './plain-math.js';
-import { judgeDistributionRows } from './weights-rows.js';
+import { rowsOf, scaledScores } from './plain-math.js';
+import { judgeDistributionRows, judgeFollowsScores } from './weights-rows.js';
 
 export default defineRuntimeCheck({
   id: 'causal.weights',
-  title: 'With causal: true the weights are exactly 0 above the diagonal, and each row still sums to 1',
+  title: 'With causal: true the weights are exactly 0 above the diagonal, each row still sums to 1, and among the visible words a higher score gets a higher weight',
   uses: ['scaledDotProductAttention'],
   input: CAUSAL_INPUT,
   probe: causalProbe,
@@ -40,7 +40,10 @@ export default defineRuntimeCheck({
       'Its weights after the diagonal are 0, so the future was zeroed after the softmax, and what is left no longer sums to 1 ' +
         '(and still depends on the later words through the softmax\'s sum). Add the mask to the scores before the softmax, which then spreads each row over the visible words only.',
     );
-    return distribution.status === 'failed' ? distribution : passed();
+    if (distribution.status === 'failed') return distribution;
+    // Weights spread evenly over the visible words pass everything above without looking at Q and K.
+    const follows = judgeFollowsScores('weights', weights, scaledScores(input.q, input.k), 'Add the mask to attentionScores(q, k) and take softmaxRows of that: the visible words keep the order of their scores.', (i, j) => j <= i);
+    return follows.status === 'failed' ? follows : passed();
   },
   figures: ({ input, actual, expected }) => [
     attentionHeatmap({

@@ -38,3 +38,9 @@ export function rowSums(tensor: PlainTensor): number[] {
 export function columnSums(tensor: PlainTensor): number[] {
   return transpose(rowsOf(tensor)).map((column) => column.reduce((sum, value) => sum + value, 0));
 }
+
+/** Q · Kᵀ / √dK of plain matrices: the scores the weights of attention must follow. */
+export function scaledScores(q: Matrix, k: Matrix): Matrix {
+  const scale = Math.sqrt(q[0].length);
+  return matMul(q, transpose(k)).map((row) => row.map((value) => value / scale));
+}

@@ -32,3 +32,42 @@ export function judgeDistributionRows(what: string, tensor: PlainTensor, toleran
   }
   return failed(`Row ${rowName} of ${what} sums to ${formatNumber(sums[row])}; every row must sum to 1 (within ${formatNumber(allowed)}). ${hint}`);
 }
+
+/**
+ * Scores closer than this are not compared: float32 may round their weights to the same value, or
+ * either way. Any two further apart must keep their order, since exp is increasing.
+ */
+const MIN_SCORE_GAP = 1e-3;
+
+/**
+ * Every row of `weights` [n, m] ordered like the same row of `scores`: a key that scores higher gets
+ * more weight. A weight that does not look at the scores (uniform rows, a constant) fails this,
+ * however well its rows sum to 1. Only the entries `isCompared` keeps are compared (the visible
+ * ones, under a mask). `what` names the weights; `hint` says what to fix.
+ */
+export function judgeFollowsScores(
+  what: string,
+  weights: PlainTensor,
+  scores: number[][],
+  hint: string,
+  isCompared: (i: number, j: number) => boolean = () => true,
+): Verdict {
+  const cols = scores[0]?.length ?? 0;
+  if (formatShape(weights.shape) !== formatShape([scores.length, cols])) {
+    return failed(`${what} has shape ${formatShape(weights.shape)}; expected [${scores.length}, ${cols}], one row per query and one column per key.`);
+  }
+  for (const [i, row] of scores.entries()) {
+    for (let j = 0; j < cols; j++) {
+      for (let l = 0; l < cols; l++) {
+        if (!isCompared(i, j) || !isCompared(i, l) || !(row[j] - row[l] > MIN_SCORE_GAP)) continue;
+        const [higher, lower] = [weights.values[i * cols + j], weights.values[i * cols + l]];
+        if (higher > lower) continue;
+        return failed(
+          `In row ${i}, key ${j} scores ${formatNumber(row[j])}, more than key ${l}'s ${formatNumber(row[l])}, but ${what}[${i}][${j}] = ${formatNumber(higher)} is not more than ${what}[${i}][${l}] = ${formatNumber(lower)}. ` +
+            `The weights must follow the scores: exp is increasing, so a higher score always gets a higher weight. ${hint}`,
+        );
+      }
+    }
+  }
+  return passed();
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asNumericArray, compareTensors, describeDifference, describeWire, judgeClose, unravelIndex } from '../../../grader/checks/compare.js';
+import { asNumericArray, asTensor, compareTensors, describeDifference, describeWire, expectTensor, judgeClose, unravelIndex } from '../../../grader/checks/compare.js';
+import type { Wire } from '../../../grader/runtime/protocol.js';
 
 const tol = { atol: 1e-5, rtol: 1e-4 };
 
@@ -45,6 +46,27 @@ describe('wire helpers', () => {
     expect(describeWire({ $tensor: { shape: [2, 2], dtype: 'float32', values: [1, 2, 3, 4] } })).toBe('a float32 tensor of shape [2, 2]');
     expect(describeWire([1, 2, 3])).toBe('an array of 3 items');
     expect(describeWire({ $opaque: 'could not be read: Error: boom' })).toBe('a value that could not be read: Error: boom');
+  });
+
+  it("reads the runner's markers only as the runner writes them: a student's object with the same keys is an object", () => {
+    // Objects a submission can return: the runner passes plain objects through, whatever their keys.
+    const forged: Wire[] = [
+      { $tensor: 'x' },
+      { $tensor: { shape: 'x', dtype: 'float32', values: [] } },
+      { $tensor: { shape: [2, 2], dtype: 'float32', values: [1, 2, 3] } },
+      { $tensor: { shape: [2, 1.5], dtype: 'float32', values: [1, 2, 3] } },
+      { $tensor: { shape: [2], dtype: 'float32', values: [1, 'two'] } },
+      { $tensor: { shape: [2], dtype: 7, values: [1, 2] } },
+    ];
+    for (const value of forged) {
+      expect(asTensor(value), JSON.stringify(value)).toBeNull();
+      expect(describeWire(value)).toBe('an object with keys {$tensor}');
+      expect(expectTensor(value, 'Q')).toEqual({ verdict: { status: 'failed', message: 'Q should be a tf.Tensor, but it is an object with keys {$tensor}.' } });
+    }
+    expect(describeWire({ $opaque: { toString: 5 } })).toBe('an object with keys {$opaque}');
+    expect(describeWire({ $undefined: true, also: 1 })).toBe('an object with keys {$undefined, also}');
+    expect(describeWire({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 })).toBe('an object with keys {a, b, c, d, e, f, …}');
+    expect(asTensor({ $tensor: { shape: [2], dtype: 'float32', values: [NaN, Infinity] } })).toEqual({ shape: [2], values: [NaN, Infinity] });
   });
 
   it('unravels flat indices row-major', () => {

@@ -45,7 +45,7 @@ describe('github reporter', () => {
     const { annotations } = await render([loadReport('fail/throws-in-forward')], {});
     const file = 'tests/fixtures/qkv-projection/fail/throws-in-forward/qkv-projection.ts';
     expect(annotations.split('\n').filter((line) => line !== '')).toEqual([
-      '::notice title=autograde qkv-projection::22/30 points (73%25): failed',
+      '::notice title=autograde qkv-projection::24/32 points (75%25): failed',
       `::error title=projection.shape-3d and 1 more%3A your code threw or ended its process,file=${file},line=46,col=15::Your code threw TypeError: Cannot read properties of undefined (reading 'apply') (at ${file}:46:15).%0AChecks: projection.shape-3d, projection.shape-2d`,
       `::warning title=type warning,file=${file},line=46,col=12::Property 'wq' does not exist on type 'QKVProjection'. Did you mean 'wQ'?`,
     ]);
@@ -82,7 +82,7 @@ describe('github reporter', () => {
 
   it('writes the summary only to its own output without GITHUB_STEP_SUMMARY', async () => {
     const { summary, annotations } = await render([loadReport('fail/bias')], {});
-    expect(summary).toContain('| **total** | **27/30** | **20/22** |');
+    expect(summary).toContain('| **total** | **29/32** | **22/24** |');
     expect(annotations).toContain('::error');
   });
 

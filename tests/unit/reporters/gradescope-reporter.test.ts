@@ -8,6 +8,7 @@ import { GraderError } from '../../../grader/errors.js';
 import type { Report } from '../../../grader/report/types.js';
 import type { GradescopeResults } from '../../../grader/reporters/gradescope-reporter.js';
 import { renderReports } from '../../../grader/reporters/index.js';
+import { isWithheld, WITHHELD_MESSAGE } from '../../../grader/reporters/student-view.js';
 import { caseName, EXPECTED_CASES, EXPECTED_DIR, loadAllReports, loadReport, withInternalError } from '../../support/report-fixtures.js';
 
 const VISIBILITIES = ['hidden', 'after_due_date', 'after_published', 'visible'];
@@ -67,7 +68,7 @@ describe('gradescope reporter', () => {
       expect(test.status).toBe(check.status === 'passed' ? 'passed' : 'failed');
       // hidden → after_due_date: graded now, shown once resubmitting is over.
       expect(test.visibility).toBe(check.visibility === 'hidden' ? 'after_due_date' : 'visible');
-      if (check.status !== 'passed') expect(test.output).toContain(check.message);
+      if (check.status !== 'passed') expect(test.output).toContain(isWithheld(check) ? WITHHELD_MESSAGE : check.message);
     });
   });
 

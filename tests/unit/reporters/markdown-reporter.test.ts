@@ -30,8 +30,8 @@ describe('markdown reporter', () => {
 
   it('shows expected against actual where numbers disagree, with the message', async () => {
     const markdown = await render([loadReport('fail/cosine-unnormalised')]);
-    expect(markdown).toContain('### ❌ `similarity.unit-diagonal` Every query has similarity 1 with itself (the diagonal is 1)');
-    expect(markdown).toContain('The diagonal should be 1 (a vector is perfectly similar to itself), but entry \\[0, 0\\] is 0.755.');
+    expect(markdown).toContain('### ❌ `similarity.unit-diagonal` Every query has similarity 1 with itself and with its positive multiples, and a scaled query keeps its similarities (negated for a negative factor)');
+    expect(markdown).toContain('The diagonal should be 1 (a vector is perfectly similar to itself), but entry \\[0, 0\\] of cosineSimilarityMatrix(q) for 6 queries of size 3 is 0.755.');
     expect(markdown).toContain('| value at \\[0, 0\\] | `1` | `0.755025` |');
     expect(markdown).toContain('- largest absolute difference: 0.244975');
   });
@@ -43,11 +43,11 @@ describe('markdown reporter', () => {
     expect(markdown).not.toContain('2.4243');
   });
 
-  it('tells thirteen unimplemented checks as four TODOs, one per function', async () => {
+  it('tells fifteen unimplemented checks as four TODOs, one per function', async () => {
     const markdown = await render([loadReport('fail/partial')]);
     const fixes = markdown.split('## What to fix')[1];
     expect(fixes.match(/^### ⬜/gm)).toHaveLength(4);
-    expect(fixes).toContain('### ⬜ `training.losses`, `training.predictions`, `training.deterministic`, `training.no-leak`');
+    expect(fixes).toContain('### ⬜ `training.other-pairs`, `training.other-runs`, `training.losses`, `training.predictions`, `training.deterministic`, `training.no-leak`');
   });
 
   it('lists compile errors with their place, and type warnings apart', async () => {

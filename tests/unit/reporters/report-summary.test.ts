@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../grader/report/types.js';
-import { differenceLines, groupLostChecks, isWithheld, locateInSubmission, toPrintable } from '../../../grader/reporters/report-summary.js';
+import { differenceLines, groupLostChecks, locateInSubmission, toPrintable } from '../../../grader/reporters/report-summary.js';
 import { loadReport } from '../../support/report-fixtures.js';
 
 function check(overrides: Partial<CheckResult>): CheckResult {
@@ -17,17 +17,9 @@ describe('report summary', () => {
     expect(differenceLines({ at: [4, 4], actualValue: Number.NaN, hasNaN: true })).toEqual(['value at [4, 4]: got NaN', 'the result contains NaN']);
   });
 
-  it("withholds a hidden check's verdict but not what the grader says without judging", () => {
-    expect(isWithheld(check({ visibility: 'hidden', status: 'failed' }))).toBe(true);
-    expect(isWithheld(check({ visibility: 'hidden', status: 'error' }))).toBe(true);
-    expect(isWithheld(check({ visibility: 'hidden', status: 'skipped' }))).toBe(false);
-    expect(isWithheld(check({ visibility: 'hidden', status: 'timeout' }))).toBe(false);
-    expect(isWithheld(check({ visibility: 'visible', status: 'failed' }))).toBe(false);
-  });
-
   it('groups the checks that lost points by what went wrong, and tells a compile error by its diagnostics', () => {
     const partial = groupLostChecks(loadReport('fail/partial'));
-    expect(partial.map((group) => group.checks.length)).toEqual([2, 6, 1, 4]);
+    expect(partial.map((group) => group.checks.length)).toEqual([2, 6, 1, 6]);
     expect(groupLostChecks(loadReport('fail/syntax-error'))).toEqual([]);
     expect(groupLostChecks(loadReport('pass/alternative'))).toEqual([]);
   });
