@@ -26,7 +26,7 @@ export default defineRuntimeCheck({
   judge: ({ input, actual }) => {
     const short = field(actual, 'short');
     const long = field(actual, 'long');
-    if (typeof short !== 'number' || typeof long !== 'number') return failed('Could not count the tensors left after training.');
+    if (typeof short !== 'number' || typeof long !== 'number' || !Number.isFinite(short) || !Number.isFinite(long)) return failed('Could not count the tensors left after training.');
     const steps = (input.longEpochs - input.shortEpochs) * input.pairs.length;
     if (long > short) {
       return failed(

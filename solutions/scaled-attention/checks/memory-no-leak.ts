@@ -31,9 +31,13 @@ export default defineRuntimeCheck({
     }
     return left;
   },
-  judge: ({ actual }) => {
+  judge: ({ actual, expected }) => {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return failed('Could not count the tensors left behind.');
-    const counts = Object.entries(actual).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+    const counts = Object.entries(actual).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1]));
+    // Every call the probe makes must have been counted: an answer that leaves one out proves nothing.
+    const expectedNames = expected !== null && typeof expected === 'object' && !Array.isArray(expected) ? Object.keys(expected) : [];
+    const uncounted = expectedNames.find((name) => !counts.some(([counted]) => counted === name));
+    if (uncounted !== undefined) return failed(`Could not count the tensors ${uncounted} leaves behind.`);
     const leaks = counts.filter(([, count]) => count > 0);
     if (leaks.length > 0) {
       return failed(
