@@ -76,7 +76,7 @@ describe('autograde check', () => {
     expect(stdout).toContain('Next step: TODO 6 in projectWithWeights (part module)\n');
     expect(stdout).toContain('"TODO 6: return [x·wQ, x·wK, x·wV] in projectWithWeights"');
     expect(stdout).toMatch(/ {4}at qkv-projection\.ts:\d+:\d+\n/);
-    expect(lastLine(stdout)).toMatch(new RegExp(`^7 of ${visibleCount} visible checks pass \\(10/${visiblePoints} points\\)\\. ${HIDDEN_SUMMARY.replace(/[()]/g, '\\$&')}$`));
+    expect(lastLine(stdout)).toMatch(new RegExp(`^8 of ${visibleCount} visible checks pass \\(10/${visiblePoints} points\\)\\. ${HIDDEN_SUMMARY.replace(/[()]/g, '\\$&')}$`));
   });
 
   it('says a correct file passes the visible checks, how many hidden ones remain, and never that all tests passed', async () => {

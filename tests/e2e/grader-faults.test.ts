@@ -35,7 +35,7 @@ describe('a fault of the grader', () => {
     expect(report.status).toBe('internal-error');
     const unscored = report.checks.filter((check) => check.status === 'internal-error');
     expect(unscored.length).toBe(report.checks.length);
-    expect(report.incomplete).toEqual({ checks: unscored.map((check) => check.id), points: 30 });
+    expect(report.incomplete).toEqual({ checks: unscored.map((check) => check.id), points: 32 });
     expect({ score: report.score, maxScore: report.maxScore }).toEqual({ score: 0, maxScore: 0 });
     // Not the student's doing, and said so: not "your file ended the process".
     expect(unscored[0].message).toContain("the fault is the grader's");
@@ -51,13 +51,13 @@ describe('a fault of the grader', () => {
     expect(starved.exitCode).toBe(3);
     expect(starved.stderr).toContain('ada: incomplete');
     const [row] = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
-    expect(row).toMatchObject({ student: 'ada', status: 'internal-error', incomplete: '22', max_score: '0' });
+    expect(row).toMatchObject({ student: 'ada', status: 'internal-error', incomplete: '24', max_score: '0' });
     const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')) as BatchSummary;
-    expect(summary.incomplete).toEqual([expect.objectContaining({ student: 'ada', points: 30 })]);
+    expect(summary.incomplete).toEqual([expect.objectContaining({ student: 'ada', points: 32 })]);
     expect(fs.readFileSync(path.join(out, 'summary.html'), 'utf8')).toContain('Incomplete grades (1)');
     // With the limit right again, --resume grades the incomplete student again instead of keeping the report.
     const resumed = await runCli(['batch', classDir, '--out', out, '--backend', 'cpu', '--rubric', writeShortLimitsRubric('qkv-projection'), '--resume', '--quiet']);
     expect(resumed.exitCode).toBe(0);
-    expect(readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'))[0]).toMatchObject({ status: 'passed', score: '30', incomplete: '0' });
+    expect(readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'))[0]).toMatchObject({ status: 'passed', score: '32', incomplete: '0' });
   });
 });

@@ -65,7 +65,7 @@ describe('a class of attacks and two honest students', () => {
 
   it('gives the honest students full marks', () => {
     const rows = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
-    for (const student of Object.keys(CORRECT)) expect(rows.find((row) => row.student === student)).toMatchObject({ score: '30', max_score: '30', status: 'passed' });
+    for (const student of Object.keys(CORRECT)) expect(rows.find((row) => row.student === student)).toMatchObject({ score: '32', max_score: '32', status: 'passed' });
   });
 
   it('grades every attack as the student\'s own failure, within bounds', () => {
@@ -74,8 +74,8 @@ describe('a class of attacks and two honest students', () => {
       const row = rows.find((candidate) => candidate.student === student);
       expect(row, student).toBeDefined();
       expect(row!.status, student).not.toBe('internal-error');
-      expect(Number(row!.score), student).toBeLessThan(30);
-      expect(row!.max_score, student).toBe('30');
+      expect(Number(row!.score), student).toBeLessThan(32);
+      expect(row!.max_score, student).toBe('32');
       const file = path.join(out, 'reports', `${student}.json`);
       expect(fs.statSync(file).size, student).toBeLessThan(MAX_REPORT_BYTES);
       const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;

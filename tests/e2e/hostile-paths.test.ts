@@ -57,7 +57,7 @@ describe('grade refuses a submission that is a link', () => {
     const { exitCode, stdout, stderr } = await runCli(['grade', path.join(dir, 'mallory'), path.join(dir, 'grace'), path.join(dir, 'mallory', 'qkv-projection.ts'), '--backend', 'cpu', '--format', 'json']);
     expect(exitCode).toBe(2);
     const report = JSON.parse(stdout) as Report;
-    expect(report).toMatchObject({ submission: path.relative(PROJECT_ROOT, path.join(dir, 'grace', 'qkv-projection.ts')), score: 27 });
+    expect(report).toMatchObject({ submission: path.relative(PROJECT_ROOT, path.join(dir, 'grace', 'qkv-projection.ts')), score: 29 });
     expect(stderr.trim().split('\n')).toEqual([
       `autograde: ${linkMessage(path.join(dir, 'mallory', 'qkv-projection.ts'), SOLUTION)}`,
       `autograde: ${linkMessage(path.join(dir, 'mallory', 'qkv-projection.ts'), SOLUTION)}`,
@@ -131,7 +131,7 @@ describe('batch reports a student who handed in a link, and grades everyone else
     const { exitCode, stderr } = await runCli(['batch', dir, '--out', out, '--backend', 'cpu', '--quiet', '--format', 'markdown']);
     expect(exitCode).toBe(0);
     const [, ...rows] = fs.readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
-    expect(rows.map((row) => row.split(',').slice(0, 5).join(',')).sort()).toEqual(['ada,30,30,100,passed', 'alan,26,30,86.7,failed']);
+    expect(rows.map((row) => row.split(',').slice(0, 5).join(',')).sort()).toEqual(['ada,32,32,100,passed', 'alan,28,32,87.5,failed']);
     const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')) as { problems: Array<{ entry: string; message: string }> };
     expect(summary.problems).toEqual([
       { entry: 'eve.ts', message: linkMessage('eve.ts', SOLUTION, 'folder or file') },
