@@ -56,7 +56,7 @@ function readResumable(file: string, entry: BatchEntry, rubricHash: string, back
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
     // Hashed as grading hashes it, and read as grading reads it: a link put there since is not followed.
-    const hash = createHash('sha256').update(readSubmission(entry.file)).digest('hex');
+    const { hash } = readSubmission(entry.file);
     const isSame = report.submissionHash === hash && report.rubricHash === rubricHash && report.graderVersion === GRADER_VERSION && isSameBackend(report, backend);
     // An incomplete report is graded again: the grader's failure may not happen twice.
     return isSame && !report.incomplete ? report : null;

@@ -23,17 +23,20 @@ export function defineNoTensorsCheck(check: { id: string; title: string; fn: str
     // What the calls returned comes back too: a count of zero means something only if the calls
     // were made and answered like the reference's.
     probe: ({ mod, input, counts }) => {
-      const before = counts.createdTensors();
+      const before = { tensors: counts.createdTensors(), data: counts.createdData() };
       const results = input.calls.map((args) => mod[input.fn](...args));
-      return { created: counts.createdTensors() - before, results };
+      return { created: counts.createdTensors() - before.tensors, data: counts.createdData() - before.data, results };
     },
     judge: ({ input, actual, expected }) => {
       const created = field(actual, 'created');
-      if (typeof created !== 'number' || !isShapedLike(field(actual, 'results'), field(expected, 'results'))) {
+      const data = field(actual, 'data');
+      const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+      if (!isCount(created) || !isCount(data) || !isShapedLike(field(actual, 'results'), field(expected, 'results'))) {
         return failed(`Could not count the tensors ${input.fn} made: its calls did not all return what the reference's return.`);
       }
-      if (created === 0) return passed();
-      return failed(`${input.fn} made ${created} tfjs tensor${created === 1 ? '' : 's'} in ${input.calls.length} call${input.calls.length === 1 ? '' : 's'} on plain arrays, so it computes with tfjs. ${check.hint}`);
+      if (created === 0 && data === 0) return passed();
+      const made = created > 0 ? `${created} tfjs tensor${created === 1 ? '' : 's'}` : `${data} piece${data === 1 ? '' : 's'} of tfjs tensor data`;
+      return failed(`${input.fn} made ${made} in ${input.calls.length} call${input.calls.length === 1 ? '' : 's'} on plain arrays, so it computes with tfjs. ${check.hint}`);
     },
   });
 }

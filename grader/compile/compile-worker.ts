@@ -30,9 +30,28 @@ async function staticChecks(exerciseId: string): Promise<StaticCheck[]> {
   return checks;
 }
 
+/**
+ * The parser, the transpiler, the analysis and the static judges all recurse over the syntax tree,
+ * so a file nested deeply enough (a few thousand parentheses) overflows the stack. That is the
+ * file's doing, not the grader's: it is a compile error, or the static check's failure.
+ */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /Maximum call stack size exceeded/.test(error.message);
+}
+
+const TOO_DEEP = 'This file nests expressions or statements too deeply for the grader to read (its parser ran out of stack). Write the code with fewer levels of nesting.';
+
 async function compile(request: CompileRequest): Promise<CompileResult> {
-  const transpiled = transpileSubmission(request.source, request.fileName, request.displayPath);
-  const analysis = analyzeSource(request.source, request.displayPath);
+  let transpiled: ReturnType<typeof transpileSubmission>;
+  let analysis: ReturnType<typeof analyzeSource>;
+  try {
+    transpiled = transpileSubmission(request.source, request.fileName, request.displayPath);
+    analysis = analyzeSource(request.source, request.displayPath);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const diagnostic = { file: request.displayPath, line: 1, column: 1, severity: 'error' as const, message: TOO_DEEP };
+    return { code: '', sourceMap: undefined, errors: [diagnostic], exports: [], stubs: [], staticVerdicts: {} };
+  }
   try {
     const staticVerdicts: CompileResult['staticVerdicts'] = {};
     const checks = request.exerciseId ? await staticChecks(request.exerciseId) : [];
@@ -41,7 +60,9 @@ async function compile(request: CompileRequest): Promise<CompileResult> {
       try {
         staticVerdicts[check.id] = check.judge({ sourceFile: analysis.sourceFile, morph });
       } catch (error) {
-        staticVerdicts[check.id] = { status: 'internal-error', message: (error as Error).message };
+        staticVerdicts[check.id] = isStackOverflow(error)
+          ? { status: 'failed', message: 'The code this check reads nests too deeply for the grader to follow (it ran out of stack): write it with fewer levels of nesting and fewer chained helpers.' }
+          : { status: 'internal-error', message: (error as Error).message };
       }
     }
     return {

@@ -43,6 +43,12 @@ const WORKER_PATH = path.join(DIST_DIR, 'grader', 'compile', 'compile-worker.js'
 /** Compiling a file takes milliseconds once TypeScript is loaded; this allows for loading it too. */
 const COMPILE_LIMIT_MS = 30_000;
 
+/** A request in a worker's queue; its time limit starts when the worker gets to it. */
+interface QueuedRequest {
+  id: number;
+  startClock: () => void;
+}
+
 export class Compiler {
   private worker: ChildProcess | null = null;
   private retiredCpuMs = 0;
@@ -51,10 +57,13 @@ export class Compiler {
   /** The worker last killed because a request in it ran out of time. */
   private killedForTimeout: ChildProcess | null = null;
   /** Each worker's unanswered requests, oldest first: the oldest is the one it is working on. */
-  private readonly queues = new WeakMap<ChildProcess, number[]>();
+  private readonly queues = new WeakMap<ChildProcess, QueuedRequest[]>();
 
   /** The type-check limit is the rubric's; this default holds until the rubric is loaded. */
-  constructor(private typecheckLimitMs = 30_000) {}
+  constructor(
+    private typecheckLimitMs = 30_000,
+    private readonly compileLimitMs = COMPILE_LIMIT_MS,
+  ) {}
 
   setTypecheckLimit(limitMs: number): void {
     this.typecheckLimitMs = limitMs;
@@ -67,9 +76,9 @@ export class Compiler {
 
   /** `checkIds` limits the static checks judged to these (a run of the visible checks only). */
   async compile(file: SourceToCompile, exerciseId: string | null, checkIds?: string[]): Promise<CompileOutcome> {
-    const answer = await this.request({ type: 'compile', id: this.nextId++, exerciseId, ...file, ...(checkIds ? { checkIds } : {}) }, COMPILE_LIMIT_MS);
+    const answer = await this.request({ type: 'compile', id: this.nextId++, exerciseId, ...file, ...(checkIds ? { checkIds } : {}) }, this.compileLimitMs);
     // Parsing never runs out of memory on honest input: treat it as the time limit.
-    if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: COMPILE_LIMIT_MS, durationMs: answer.durationMs };
+    if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: this.compileLimitMs, durationMs: answer.durationMs };
     if (answer.kind !== 'answered') return answer;
     const { response, durationMs } = answer;
     return response.type === 'compiled' ? { kind: 'compiled', result: response.result, durationMs } : failedAnswer(response, durationMs);
@@ -122,8 +131,9 @@ export class Compiler {
   }
 
   /**
-   * Sends one request; the worker serves them in order. A time limit counts from sending, so a
-   * request queued behind a slow one may use up some of its time waiting: limits are generous.
+   * Sends one request; the worker serves them in order. A time limit counts from when the worker
+   * gets to the request, not from sending: a file queued behind another's type-level bomb must
+   * not run out of time waiting, and be charged for it.
    */
   private async request(request: CompileRequest | TypecheckRequest, limitMs: number): Promise<WorkerAnswer> {
     const answer = await this.send(request, limitMs);
@@ -143,13 +153,16 @@ export class Compiler {
     const queue = this.queues.get(worker) ?? [];
     this.queues.set(worker, queue);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        cleanup();
-        // A stuck worker holds every request behind it: it is replaced, and those are asked again.
-        this.killedForTimeout = worker;
-        this.close();
-        resolve({ kind: 'timeout', limitMs, durationMs: elapsed() });
-      }, limitMs);
+      let timer: NodeJS.Timeout | undefined;
+      const startClock = (): void => {
+        timer ??= setTimeout(() => {
+          cleanup();
+          // A stuck worker holds every request behind it: it is replaced, and those are asked again.
+          this.killedForTimeout = worker;
+          this.close();
+          resolve({ kind: 'timeout', limitMs, durationMs: elapsed() });
+        }, limitMs);
+      };
       const onMessage = (raw: unknown): void => {
         const response = raw as WorkerResponse;
         if (response.id !== request.id) return;
@@ -157,7 +170,7 @@ export class Compiler {
         resolve({ kind: 'answered', response, durationMs: elapsed() });
       };
       const onExit = (code: number | null, signal: string | null): void => {
-        const isOldest = queue[0] === request.id;
+        const isOldest = queue[0]?.id === request.id;
         cleanup();
         if (this.worker === worker) this.worker = null;
         const isOutOfMemory = signal === 'SIGABRT' || code === 134;
@@ -167,18 +180,27 @@ export class Compiler {
         else resolve({ kind: 'failed', message: `the compile worker stopped (exit ${code ?? signal})`, durationMs: elapsed() });
       };
       const cleanup = (): void => {
-        const position = queue.indexOf(request.id);
+        const position = queue.findIndex((queued) => queued.id === request.id);
         if (position >= 0) queue.splice(position, 1);
+        // The next request is the one the worker is on now: its clock starts.
+        if (position === 0) queue[0]?.startClock();
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
         if (--this.pending === 0) worker.channel?.unref();
       };
-      queue.push(request.id);
+      queue.push({ id: request.id, startClock });
+      if (queue.length === 1) startClock();
       if (this.pending++ === 0) worker.channel?.ref();
       worker.on('message', onMessage);
       worker.on('exit', onExit);
-      worker.send(request);
+      try {
+        worker.send(request);
+      } catch (error) {
+        // A request too large for the channel: this file's, told as the worker's failure to take it.
+        cleanup();
+        resolve({ kind: 'failed', message: `the compile worker could not be sent this file: ${(error as Error).message}`, durationMs: elapsed() });
+      }
     });
   }
 }

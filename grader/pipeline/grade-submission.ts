@@ -2,7 +2,6 @@
  * One submission, start to finish: compile, run each check's probe in the sandbox, judge it here
  * against the reference, score. The phases are in their own folders; this file only sequences them.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Compiler, TypecheckOutcome } from '../compile/compiler.js';
 import type { CheckDefinition, Verdict } from '../checks/types.js';
@@ -24,7 +23,7 @@ import { describeProbeOutcome, describeStartFailure } from './describe-outcome.j
 import { drawFigures } from './draw-figures.js';
 import { judgeSafely } from './judge-safely.js';
 import type { SelectedChecks } from './select-checks.js';
-import { readSubmission, resolveSubmissionFile } from './read-submission.js';
+import { MAX_SUBMISSION_BYTES, readSubmission, resolveSubmissionFile, type SubmissionText } from './read-submission.js';
 import { createStackMapper } from './stack-mapper.js';
 import type { TypecheckAhead } from './typecheck-ahead.js';
 
@@ -82,48 +81,88 @@ function quoteTodo(todo: string): string {
   return `"${text}"`;
 }
 
+interface ReportParts {
+  displayPath: string;
+  hash: string;
+  startedAt: number;
+  timings: PhaseTimings;
+  diagnostics: Diagnostic[];
+  checks: CheckResult[];
+  isCompileError: boolean;
+  sandbox?: Report['sandbox'];
+  output?: string;
+  figures?: CheckFigure[];
+}
+
+/** The report, scored, from what grading found; bounded before it leaves (report/bound-report.ts). */
+function assembleReport({ exercise, backend, selection }: GradeContext, parts: ReportParts): Report {
+  const { score, maxScore, status, incomplete } = scoreChecks(parts.checks, parts.isCompileError);
+  return boundReport({
+    exercise: exercise.definition.id,
+    submission: parts.displayPath,
+    status,
+    score,
+    maxScore,
+    ...(incomplete ? { incomplete } : {}),
+    backend: backend.request.name,
+    ...(backend.request.module ? { backendPackage: backend.request.module } : {}),
+    ...(backend.adapter ? { adapter: backend.adapter } : {}),
+    sandbox: parts.sandbox ?? { layers: [], runs: [], restarts: 0, violations: [] },
+    durationMs: Math.round(performance.now() - parts.startedAt),
+    timings: Object.fromEntries(Object.entries(parts.timings).map(([k, v]) => [k, Math.round(v)])) as unknown as PhaseTimings,
+    graderVersion: GRADER_VERSION,
+    submissionHash: parts.hash,
+    rubricHash: exercise.rubric.hash,
+    diagnostics: parts.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
+    checks: parts.checks,
+    ...(selection.withheld ? { withheld: selection.withheld } : {}),
+    output: (parts.output ?? '').slice(0, OUTPUT_KEPT_BYTES),
+    ...(parts.figures && parts.figures.length > 0 ? { figures: parts.figures.slice(0, FIGURE_LIMITS.figuresPerReport) } : {}),
+  });
+}
+
+/**
+ * Grades one submission. Whatever the submission does comes back as a report; a failure of the
+ * grader's own while grading it (a bug, a worker that broke) comes back as a report too, every
+ * check unscored and the grade incomplete, so that one student's odd file never takes down the
+ * grading of a class. Only a path that cannot be read as a submission is thrown (SUBMISSION_UNREADABLE).
+ */
 export async function gradeSubmission(submissionInput: string, context: GradeContext): Promise<Report> {
   const startedAt = performance.now();
-  const { exercise, backend, selection } = context;
-  const file = resolveSubmissionFile(submissionInput, exercise.definition.fileName);
+  const file = resolveSubmissionFile(submissionInput, context.exercise.definition.fileName);
   const displayPath = displayPathOf(file);
+  const submission = readSubmission(file, displayPath);
+  try {
+    return await gradeRead(submission, displayPath, startedAt, context);
+  } catch (error) {
+    const message = `The grader failed while grading this file: ${error instanceof Error ? error.message : String(error)}`;
+    const checks = [...context.selection.checks.entries()].map(([id, rubric]) => resultOf(context.exercise.registry.get(id)!, rubric, 'internal-error', message));
+    return assembleReport(context, { displayPath, hash: submission.hash, startedAt, timings: emptyTimings(), diagnostics: [], checks, isCompileError: false });
+  }
+}
+
+async function gradeRead(submission: SubmissionText, displayPath: string, startedAt: number, context: GradeContext): Promise<Report> {
+  const { exercise, backend, selection } = context;
   const timings = emptyTimings();
-  const source = readSubmission(file, displayPath);
+  const source = submission.source ?? '';
 
   const compileStartedAt = performance.now();
   const toCompile = { source, fileName: exercise.definition.fileName, displayPath };
-  const compiled = await context.compiler.compile(toCompile, exercise.definition.id, selection.withheld ? [...selection.checks.keys()] : undefined);
+  // A file too large to read is not compiled either: it is refused below, as a compile error.
+  const compiled = submission.source === null ? null : await context.compiler.compile(toCompile, exercise.definition.id, selection.withheld ? [...selection.checks.keys()] : undefined);
   timings.compileMs = performance.now() - compileStartedAt;
   const ordered = [...selection.checks.entries()].map(([id, rubric]) => ({ check: exercise.registry.get(id)!, rubric }));
   const diagnostics: Diagnostic[] = [];
 
-  const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string; figures?: CheckFigure[] } = {}): Report => {
-    const { score, maxScore, status, incomplete } = scoreChecks(checks, isCompileError);
-    return boundReport({
-      exercise: exercise.definition.id,
-      submission: displayPath,
-      status,
-      score,
-      maxScore,
-      ...(incomplete ? { incomplete } : {}),
-      backend: backend.request.name,
-      ...(backend.request.module ? { backendPackage: backend.request.module } : {}),
-      ...(backend.adapter ? { adapter: backend.adapter } : {}),
-      sandbox: extra.sandbox ?? { layers: [], runs: [], restarts: 0, violations: [] },
-      durationMs: Math.round(performance.now() - startedAt),
-      timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])) as unknown as PhaseTimings,
-      graderVersion: GRADER_VERSION,
-      submissionHash: createHash('sha256').update(source).digest('hex'),
-      rubricHash: exercise.rubric.hash,
-      diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
-      checks,
-      ...(selection.withheld ? { withheld: selection.withheld } : {}),
-      output: (extra.output ?? '').slice(0, OUTPUT_KEPT_BYTES),
-      ...(extra.figures && extra.figures.length > 0 ? { figures: extra.figures.slice(0, FIGURE_LIMITS.figuresPerReport) } : {}),
-    });
-  };
+  const finish = (checks: CheckResult[], isCompileError: boolean, extra: { sandbox?: Report['sandbox']; output?: string; figures?: CheckFigure[] } = {}): Report =>
+    assembleReport(context, { displayPath, hash: submission.hash, startedAt, timings, diagnostics, checks, isCompileError, ...extra });
   const allChecks = (status: CheckStatus, message: string): CheckResult[] => ordered.map(({ check, rubric }) => resultOf(check, rubric, status, message));
 
+  if (compiled === null) {
+    const message = `This file is ${(submission.bytes / (1024 * 1024)).toFixed(1)} MB; the grader reads files of up to ${MAX_SUBMISSION_BYTES / (1024 * 1024)} MB, and the exercise's file is a few kB. Hand in only the exercise's code.`;
+    diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'error', message });
+    return finish(allChecks('compile-error', message), true);
+  }
   if (compiled.kind === 'timeout') {
     diagnostics.push({ file: displayPath, line: 1, column: 1, severity: 'error', message: `Parsing did not finish within ${compiled.limitMs / 1000} s.` });
     return finish(allChecks('compile-error', 'Your file could not be parsed in time.'), true);
@@ -228,7 +267,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
     if (ran.kind === 'start-failed') {
       const described = describeStartFailure(ran.failure, studentFile, limits);
       if (ran.failure.kind === 'import-failed' && ran.failure.error.isAccessDenied && !session.violations.some((v) => v.checkId === null)) {
-        session.violations.push({ checkId: null, kind: violationKind(ran.failure.error.permission), message: ran.failure.error.message, source: 'reported' });
+        session.recordViolation({ checkId: null, kind: violationKind(ran.failure.error.permission), message: ran.failure.error.message, source: 'reported' });
       }
       return resultOf(check, rubric, described.status, described.message, 0, described.location ? { location: described.location } : {});
     }
@@ -238,7 +277,7 @@ export async function gradeSubmission(submissionInput: string, context: GradeCon
       // The runner reports refused file operations itself; what it could not see (a refused
       // signal, say) is recorded from the error that escaped.
       if (outcome.kind === 'thrown' && outcome.error.isAccessDenied && !session.violations.some((v) => v.checkId === check.id)) {
-        session.violations.push({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}`, source: 'reported' });
+        session.recordViolation({ checkId: check.id, kind: violationKind(outcome.error.permission), message: `${outcome.error.message}${outcome.error.resource ? ` (${outcome.error.resource})` : ''}`, source: 'reported' });
       }
       return resultOf(check, rubric, described.status, described.message, durationMs, { cpuMs: cpuOf(outcome), ...(described.location ? { location: described.location } : {}) });
     }

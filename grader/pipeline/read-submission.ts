@@ -7,6 +7,7 @@
  * What a person names on the command line (a file's folders, a submission directory, a class
  * folder) is trusted; every step below it is the student's, and none of them may be a link.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraderError } from '../errors.js';
@@ -91,12 +92,40 @@ export function resolveSubmissionFile(input: string, fileName: string): string {
 }
 
 /**
+ * The largest submission the grader reads: an exercise's file is a few kilobytes, and anything near
+ * this is not a solution but a way to make the grader's compile worker, its messages to the
+ * sandbox or the runner's start run out of memory.
+ */
+export const MAX_SUBMISSION_BYTES = 1024 * 1024;
+
+/** A submission as read: its text, unless it is too large to read; its size and hash either way. */
+export interface SubmissionText {
+  /** Null for a file larger than MAX_SUBMISSION_BYTES, which is graded as a compile error unread. */
+  source: string | null;
+  bytes: number;
+  /** sha256 of the file's bytes. */
+  hash: string;
+}
+
+/** The file's hash, read in slices: a file too large to read whole is still told apart from another. */
+function hashOf(fd: number): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  for (let position = 0; ; ) {
+    const read = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (read === 0) return hash.digest('hex');
+    hash.update(chunk.subarray(0, read));
+    position += read;
+  }
+}
+
+/**
  * The file's text, read without following a link that was put in its place after it was looked at:
  * opened with O_NOFOLLOW where the system has it, and read only if what was opened is a regular
  * file (a FIFO would block the grader; O_NONBLOCK lets the open return so that it can be refused).
  * `shown` names the file in messages.
  */
-export function readSubmission(file: string, shown: string = file): string {
+export function readSubmission(file: string, shown: string = file): SubmissionText {
   // Without O_NOFOLLOW (Windows), the file opened must be the one looked at, and that one no link.
   const before = O_NOFOLLOW === undefined ? fs.lstatSync(file, { throwIfNoEntry: false }) : undefined;
   if (before?.isSymbolicLink()) throw refuseLink(shown, linkAt(file));
@@ -115,7 +144,9 @@ export function readSubmission(file: string, shown: string = file): string {
     if (before !== undefined && (before.ino !== stat.ino || before.dev !== stat.dev)) {
       throw refuse(`${shown} was replaced while it was being read. Submit the file itself, and grade it again.`);
     }
-    return fs.readFileSync(fd, 'utf8');
+    if (stat.size > MAX_SUBMISSION_BYTES) return { source: null, bytes: stat.size, hash: hashOf(fd) };
+    const bytes = fs.readFileSync(fd);
+    return { source: bytes.toString('utf8'), bytes: bytes.length, hash: createHash('sha256').update(bytes).digest('hex') };
   } catch (error) {
     if (error instanceof GraderError) throw error;
     throw refuse(`${shown} cannot be read: ${(error as Error).message}`);

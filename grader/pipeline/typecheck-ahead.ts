@@ -57,11 +57,12 @@ export class TypecheckAhead {
   }
 }
 
-/** Reads each file for `plan`; one that cannot be read is left out, and reported when graded. */
+/** Reads each file for `plan`; one that cannot be read, or is too large to, is left out, and reported when graded. */
 export function readForPlan(files: Array<{ file: string; displayPath: string }>, fileName: string): SourceToCompile[] {
   return files.flatMap(({ file, displayPath }) => {
     try {
-      return [{ source: readSubmission(file, displayPath), fileName, displayPath }];
+      const { source } = readSubmission(file, displayPath);
+      return source === null ? [] : [{ source, fileName, displayPath }];
     } catch {
       return [];
     }

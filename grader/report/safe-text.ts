@@ -7,17 +7,22 @@
  * marks), is written as a visible escape such as `\x1b` or `\u202e`. Only the grader colours.
  */
 
-/** C0 and C1 controls, DEL, and the format characters that reorder or hide text. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-/** The same, newlines and tabs included: for text that must stay on one line. */
-const UNSAFE_ON_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/**
+ * Every control (C0, C1, DEL), format character (bidirectional overrides and isolates, zero-width
+ * marks, Unicode tags that spell invisible text), private-use, unassigned or lone surrogate code
+ * point, the line and paragraph separators, and the Hangul fillers that render as blank space.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\u2028\u2029\u115f\u1160\u3164\uffa0]/gu;
+/** The same, but newlines and tabs pass: for text that may span lines. */
+const UNSAFE_BUT_LINES = /(?![\n\t])[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\u2028\u2029\u115f\u1160\u3164\uffa0]/gu;
 
 function escapeCharacter(character: string): string {
-  const code = character.charCodeAt(0);
+  const code = character.codePointAt(0)!;
   if (character === '\r') return '\\r';
   if (character === '\n') return '\\n';
   if (character === '\t') return '\\t';
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
 export interface SafeTextOptions {
@@ -29,5 +34,5 @@ export interface SafeTextOptions {
 
 export function toSafeText(text: string, { limit, isMultiline = false }: SafeTextOptions): string {
   const bounded = text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
-  return bounded.replace(isMultiline ? UNSAFE : UNSAFE_ON_ONE_LINE, escapeCharacter);
+  return bounded.replace(isMultiline ? UNSAFE_BUT_LINES : UNSAFE, escapeCharacter);
 }

@@ -100,7 +100,7 @@ export type FactSource = 'observed' | 'reported';
 
 export interface SandboxViolation {
   checkId: string | null;
-  kind: 'file' | 'network' | 'process' | 'worker' | 'channel' | 'other';
+  kind: 'file' | 'network' | 'process' | 'worker' | 'introspection' | 'channel' | 'other';
   message: string;
   source: FactSource;
 }

@@ -24,6 +24,8 @@ export const setDelete = bindCall(Set.prototype.delete) as <T>(self: Set<T>, val
 export const weakSetAdd = bindCall(WeakSet.prototype.add) as <T extends object>(self: WeakSet<T>, value: T) => WeakSet<T>;
 export const weakSetHas = bindCall(WeakSet.prototype.has) as <T extends object>(self: WeakSet<T>, value: T) => boolean;
 export const weakSetDelete = bindCall(WeakSet.prototype.delete) as <T extends object>(self: WeakSet<T>, value: T) => boolean;
+export const weakMapGet = bindCall(WeakMap.prototype.get) as <K extends object, V>(self: WeakMap<K, V>, key: K) => V | undefined;
+export const weakMapSet = bindCall(WeakMap.prototype.set) as <K extends object, V>(self: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
 
 /** Decodes bytes without `Buffer.prototype.toString`, which the student may replace. */
 export const utf8Slice = bindCall((Buffer.prototype as unknown as { utf8Slice: (start: number, end: number) => string }).utf8Slice) as (
@@ -48,6 +50,7 @@ export const isNaNNumber = Number.isNaN;
 export const isInteger = Number.isInteger;
 export const NativeSet = Set;
 export const NativeWeakSet = WeakSet;
+export const NativeWeakMap = WeakMap;
 export const NativeUint8Array = Uint8Array;
 export const NativeDataView = DataView;
 export const byteLengthOf = Buffer.byteLength;

@@ -81,9 +81,11 @@ export interface TensorCounts {
   liveTensors(): number;
   /** Tensors made since the backend was loaded, disposed or not. */
   createdTensors(): number;
+  /** Pieces of tensor data the backend made since it was loaded, by the engine or by a kernel called around it. */
+  createdData(): number;
 }
 
-export const VIOLATION_KINDS = ['file', 'network', 'process', 'worker'] as const;
+export const VIOLATION_KINDS = ['file', 'network', 'process', 'worker', 'introspection'] as const;
 export type SandboxViolationKind = (typeof VIOLATION_KINDS)[number];
 
 /**

@@ -46,28 +46,39 @@ const cpuMsNow = (): number => {
 const tfjsEntry = process.argv[2];
 const packageRequire = createRequire(tfjsEntry);
 
-function refuse(name: string, what: string, permission: string): void {
+function refuse(name: string, what: string, permission: string, target: object = process, onTry?: () => void): void {
   const refusal = (): never => {
+    onTry?.();
     throw Object.assign(new Error(`${what} is not allowed in a submission.`), { code: 'ERR_ACCESS_DENIED', permission });
   };
-  defineProperty(process, name, { value: refusal, writable: false, configurable: false });
+  defineProperty(target, name, { value: refusal, writable: false, configurable: false });
 }
 
 // Seat belts, not walls (the namespaces are the wall): a submission has no business signalling
 // processes, and without a PID namespace its parent is the grader itself. `abort` goes too: a
 // SIGABRT is how V8 ends a process whose heap is full, and the grader reads it as exactly that.
+/** Violations sent in one run: enough to see a pattern, bounded so that a flood cannot fill the channel. */
+const MAX_VIOLATIONS_SENT = 1000;
+
 for (const name of ['kill', '_kill']) refuse(name, 'Sending signals', 'Signal');
 refuse('abort', 'Aborting the process', 'Signal');
 // An accessor: node keeps `ppid` as a lazily computed data property that a plain value does not replace.
 defineProperty(process, 'ppid', { get: () => 0, configurable: false });
 
-// Reported with the probe in flight by the grader; a handful is enough to make the point.
+// Reported with the probe in flight by the grader, which keeps the first few and counts the rest.
 let violationsSent = 0;
 function reportViolation(kind: SandboxViolationKind, message: string): void {
-  if (violationsSent++ < 20) channel.post('violation', `{"kind":"${kind}","message":${stringJson(stringSlice(message, 0, 300))}}`);
+  if (violationsSent++ < MAX_VIOLATIONS_SENT) channel.post('violation', `{"kind":"${kind}","message":${stringJson(stringSlice(message, 0, 300))}}`);
 }
 const requireBuiltin = createRequire(import.meta.url);
 watchDenials((id) => requireBuiltin(id) as Record<string, unknown>, reportViolation);
+
+// A heap snapshot holds every string of the process, the channel's nonce among them, and the
+// permission model allows one that is written nowhere; nothing in an exercise needs to read the heap.
+const v8Module = requireBuiltin('node:v8') as Record<string, unknown>;
+for (const name of ['getHeapSnapshot', 'writeHeapSnapshot', 'queryObjects', 'setHeapSnapshotNearHeapLimit']) {
+  if (name in v8Module) refuse(name, 'Reading the process\'s heap', 'HeapSnapshot', v8Module, () => reportViolation('introspection', `v8.${name} was called`));
+}
 
 type Tfjs = typeof import('@tensorflow/tfjs');
 
@@ -144,7 +155,7 @@ async function handleInit(message: Extract<HostMessage, { type: 'init' }>): Prom
   const startedAt = now();
   try {
     tf = await loadBackend(message.backend);
-    counts = installTensorCounts(tf.engine());
+    counts = installTensorCounts(tf.engine(), tf.backend());
     refuseAddons();
   } catch (error) {
     channel.post('backend-failed', `{"message":${stringJson(stringSlice(String((error as Error)?.message ?? error), 0, 4000))}}`);

@@ -78,7 +78,8 @@ function reportAttempts(target: Record<string, unknown>, names: string[], kind: 
     if (typeof original !== 'function') continue;
     const wrapped = function (this: unknown, ...args: unknown[]): unknown {
       report(kind, `${module}.${name} was called`);
-      return new.target ? construct(original as AnyFunction, args, new.target) : applyFunction(original as AnyFunction, this, args);
+      // Constructed as the original, so that its instances keep the original's prototype.
+      return new.target ? construct(original as AnyFunction, args, new.target === wrapped ? (original as AnyFunction) : new.target) : applyFunction(original as AnyFunction, this, args);
     };
     try {
       defineProperty(target, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
@@ -92,7 +93,15 @@ export function watchDenials(load: (id: string) => Record<string, unknown>, repo
   const fs = load('node:fs');
   reportRefusals(fs, report);
   reportRefusals(fs.promises as Record<string, unknown>, report);
-  reportAttempts(load('node:child_process'), ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], 'process', 'child_process', report);
+  const childProcess = load('node:child_process');
+  reportAttempts(childProcess, ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], 'process', 'child_process', report);
+  // `new ChildProcess().spawn(...)` starts a process without any of the functions above.
+  const ChildProcess = childProcess.ChildProcess as { prototype?: Record<string, unknown> } | undefined;
+  if (ChildProcess?.prototype) reportAttempts(ChildProcess.prototype, ['spawn'], 'process', 'child_process.ChildProcess', report);
+  reportAttempts(load('node:wasi'), ['WASI'], 'file', 'wasi', report);
+  reportAttempts(load('node:inspector'), ['Session', 'open', 'url', 'waitForDebugger'], 'introspection', 'inspector', report);
+  const processReport = (process as unknown as { report?: Record<string, unknown> }).report;
+  if (processReport) reportAttempts(processReport, ['writeReport', 'getReport'], 'introspection', 'process.report', report);
   reportAttempts(load('node:worker_threads'), ['Worker'], 'worker', 'worker_threads', report);
   reportAttempts(load('node:net'), ['connect', 'createConnection', 'createServer'], 'network', 'net', report);
   reportAttempts(load('node:tls'), ['connect'], 'network', 'tls', report);

@@ -13,8 +13,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Cut to the limit, and copied: a slice would keep the whole of a huge string alive. */
 function clip(text: string, limit: number): string {
-  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+  return text.length > limit ? Buffer.from(`${text.slice(0, limit - 1)}…`, 'utf16le').toString('utf16le') : text;
 }
 
 /** A number as JSON carries it: a literal, or the marker of one JSON has no literal for. */

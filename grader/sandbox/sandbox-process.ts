@@ -51,7 +51,14 @@ export type ProbeOutcome =
 
 export type SandboxProcessOptions = LaunchOptions;
 
-const MAX_VIOLATIONS = 40;
+/** Violations a run holds until the session takes them; the runner sends no more than this either. */
+const MAX_VIOLATIONS = 1000;
+
+/**
+ * All the bytes one run may write to the results channel: far more than every honest answer
+ * together, so that a run that writes more is writing something else.
+ */
+const MAX_CHANNEL_BYTES = 128 * 1024 * 1024;
 
 /**
  * After the process ends, how long its answers may take to drain from the pipe. They are read
@@ -93,6 +100,10 @@ export class SandboxProcess {
   // Answers can arrive before anyone waits for them (a runner started ahead of time reports tfjs
   // loaded while nobody is listening), so valid messages queue here until taken.
   private readonly inbox: SandboxMessage[] = [];
+  /** What the runner may say next; anything else on the channel is not the runner speaking. */
+  private phase: 'starting' | 'loading' | 'evaluating' | 'idle' | { probeId: number } | 'done' = 'starting';
+  private channelBytes = 0;
+  private isChannelCorrupt = false;
   private onMessage: (() => void) | null = null;
   private backendReady: { tfjsLoadMs: number; atMs: number } | null = null;
   private outputBytes = 0;
@@ -165,6 +176,7 @@ export class SandboxProcess {
       }
     }
     const readyAt = performance.now();
+    this.phase = 'loading';
     this.send({ type: 'load', code, filename });
     const answer = await this.awaitAnswer(Math.max(1, limitMs - (readyAt - waitStartedAt)), (m) => m.type === 'ready' || m.type === 'import-failed');
     const spent = timings();
@@ -196,6 +208,7 @@ export class SandboxProcess {
     const startedAt = performance.now();
     if (this.terminated) return { ...this.terminated, durationMs: 0 };
     const id = this.nextProbeId++;
+    this.phase = { probeId: id };
     this.send({ type: 'probe', id, checkId, source, input });
     const answer = await this.awaitAnswer(timeLimitMs, (m) => m.type === 'probe-result' && m.id === id);
     const durationMs = performance.now() - startedAt;
@@ -251,17 +264,60 @@ export class SandboxProcess {
     if (this.violations.length < MAX_VIOLATIONS) this.violations.push(violation);
   }
 
-  private receiveChunk(chunk: Buffer): void {
-    for (const decoded of this.decoder.push(chunk)) {
-      if (decoded.kind === 'message') this.receive(decoded.message);
-      else {
-        this.recordViolation({ kind: 'channel', message: `the results channel was written to by something other than the runner: ${decoded.reason}`, source: 'observed' });
-        this.terminate({ kind: 'channel-corrupted', reason: decoded.reason });
-      }
+  /** Whether the runner would send this now; a message it would not is something else writing. */
+  private isExpected(message: SandboxMessage): boolean {
+    const { phase } = this;
+    switch (message.type) {
+      case 'violation':
+        return true;
+      case 'backend-ready':
+      case 'backend-failed':
+        return phase === 'starting' && this.backendReady === null;
+      case 'evaluating':
+        return phase === 'loading';
+      case 'ready':
+      case 'import-failed':
+        return phase === 'evaluating';
+      case 'probe-result':
+        return typeof phase === 'object' && phase.probeId === message.id;
     }
   }
 
+  /** Where an expected message moves the run. */
+  private advance(message: SandboxMessage): void {
+    if (message.type === 'evaluating') this.phase = 'evaluating';
+    else if (message.type === 'ready' || message.type === 'probe-result') this.phase = 'idle';
+    else if (message.type === 'import-failed' || message.type === 'backend-failed') this.phase = 'done';
+  }
+
+  private receiveChunk(chunk: Buffer): void {
+    this.channelBytes += chunk.length;
+    if (this.channelBytes > MAX_CHANNEL_BYTES) {
+      this.corruptChannel(`more than ${MAX_CHANNEL_BYTES >> 20} MB written to it in one run`);
+      return;
+    }
+    for (const decoded of this.decoder.push(chunk)) {
+      if (decoded.kind === 'message') this.receive(decoded.message);
+      else this.corruptChannel(decoded.reason);
+    }
+  }
+
+  private corruptChannel(reason: string): void {
+    if (this.isChannelCorrupt) return;
+    this.isChannelCorrupt = true;
+    this.recordViolation({ kind: 'channel', message: `the results channel was written to by something other than the runner: ${reason}`, source: 'observed' });
+    this.terminate({ kind: 'channel-corrupted', reason });
+  }
+
   private receive(message: SandboxMessage): void {
+    if (this.isChannelCorrupt) return;
+    // A well-formed frame the runner would not send now (an answer to a probe never asked, a second
+    // `ready`) can only come from code that has the nonce: the run ends, and nothing of it queues up.
+    if (!this.isExpected(message)) {
+      this.corruptChannel(`a ${message.type} frame the runner would not send now`);
+      return;
+    }
+    this.advance(message);
     if (message.type === 'evaluating') {
       this.hasEvaluationStarted = true;
       return;

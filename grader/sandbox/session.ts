@@ -10,6 +10,9 @@ import type { Wire } from '../runtime/protocol.js';
 import type { RunnerPool } from './runner-pool.js';
 import type { ProbeOutcome, SandboxProcess, StartOutcome, StartTimings } from './sandbox-process.js';
 
+/** Violations a report lists; past them, each kind is counted. */
+const MAX_VIOLATIONS_KEPT = 40;
+
 export type StartFailure = Exclude<StartOutcome, { kind: 'ready' }>;
 
 export type SessionOutcome = { kind: 'probe'; outcome: ProbeOutcome } | { kind: 'start-failed'; failure: StartFailure; output: string };
@@ -22,7 +25,9 @@ export class SandboxSession {
   restarts = 0;
   peakRssMb = 0;
   layers: SandboxLayer[] = [];
-  readonly violations: SandboxViolation[] = [];
+  private readonly kept: SandboxViolation[] = [];
+  /** Violations past the kept ones, by kind: a flood of them is itself worth telling staff. */
+  private readonly notKept = new Map<SandboxViolation['kind'], number>();
   readonly runs: RunRecord[] = [];
   private currentChecks: string[] = [];
   /** From the first start, which is the one a cold run pays for. */
@@ -37,6 +42,23 @@ export class SandboxSession {
   private readonly memo = new Map<string, SessionOutcome>();
 
   constructor(private readonly options: { pool: RunnerPool; code: string; filename: string }) {}
+
+  /** The first violations of the submission, then one line per kind for those past them. */
+  get violations(): SandboxViolation[] {
+    const counted = [...this.notKept].map(([kind, count]): SandboxViolation => ({
+      checkId: null,
+      kind,
+      message: `and ${count} more ${kind} violation${count === 1 ? '' : 's'}, not listed`,
+      source: 'observed',
+    }));
+    return [...this.kept, ...counted];
+  }
+
+  /** Records one; the grader's own findings (from an error that escaped) come through here too. */
+  recordViolation(violation: SandboxViolation): void {
+    if (this.kept.length < MAX_VIOLATIONS_KEPT) this.kept.push(violation);
+    else this.notKept.set(violation.kind, (this.notKept.get(violation.kind) ?? 0) + 1);
+  }
 
   /** Everything the student's code printed, across restarts, cut to the kept size. */
   get capturedOutput(): string {
@@ -89,7 +111,7 @@ export class SandboxSession {
 
   private collect(runner: SandboxProcess, checkId: string | null): void {
     this.peakRssMb = Math.max(this.peakRssMb, runner.peakRssMb);
-    for (const violation of runner.violations.splice(0)) this.violations.push({ checkId, ...violation });
+    for (const violation of runner.violations.splice(0)) this.recordViolation({ checkId, ...violation });
   }
 
   private retire(): void {

@@ -33,6 +33,13 @@ const ATTACKS: Record<string, string> = {
   'heap-growth': 'hostile/heap-growth',
   'output-flood': 'hostile/output-flood',
   'type-bomb': 'hostile/type-bomb',
+  'steals-nonce': 'hostile/steals-nonce-floods-grader',
+  'hides-violations': 'hostile/hides-violations',
+  'hides-leak': 'hostile/hides-leak-from-counts',
+  'hides-tensors': 'hostile/hides-tensors-from-counts',
+  'parser-stack-overflow': 'hostile/parser-stack-overflow',
+  'invisible-text': 'hostile/invisible-text',
+  'hard-coded-training': 'hostile/hard-coded-training',
 };
 const CORRECT: Record<string, string> = { 'ada-lovelace': 'pass/alternative', 'grace-hopper': 'pass/type-error-still-runs' };
 
@@ -47,6 +54,9 @@ describe('a class of attacks and two honest students', () => {
       fs.mkdirSync(path.join(classDir, student));
       fs.copyFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'), path.join(classDir, student, 'qkv-projection.ts'));
     }
+    // One who hands in a file of 3 MB, far past what the grader reads (and what the runner could load).
+    fs.mkdirSync(path.join(classDir, 'too-large'));
+    fs.writeFileSync(path.join(classDir, 'too-large', 'qkv-projection.ts'), `${fs.readFileSync(path.join(FIXTURES, 'pass/alternative', 'qkv-projection.ts'), 'utf8')}\n// ${'\u0001'.repeat(3 * 1024 * 1024)}\n`);
     // And one who hands in a link to the reference solution.
     fs.mkdirSync(path.join(classDir, 'links-the-solution'));
     fs.symlinkSync(path.join(SOLUTIONS_DIR, 'qkv-projection', 'qkv-projection.ts'), path.join(classDir, 'links-the-solution', 'qkv-projection.ts'));
@@ -59,7 +69,7 @@ describe('a class of attacks and two honest students', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     // Limits of the short rubric: 8 s import, 10 s a check, 8 s type check; per student with
     // two at a time, plus the slack the fixture test allows.
-    const students = Object.keys(ATTACKS).length + Object.keys(CORRECT).length;
+    const students = Object.keys(ATTACKS).length + Object.keys(CORRECT).length + 1;
     expect(wallMs).toBeLessThan(((8_000 + 8_000 + 2 * 10_000) * students) / 2 + 60_000);
   });
 
@@ -70,16 +80,19 @@ describe('a class of attacks and two honest students', () => {
 
   it('grades every attack as the student\'s own failure, within bounds', () => {
     const rows = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
-    for (const student of Object.keys(ATTACKS)) {
+    for (const student of [...Object.keys(ATTACKS), 'too-large']) {
       const row = rows.find((candidate) => candidate.student === student);
       expect(row, student).toBeDefined();
       expect(row!.status, student).not.toBe('internal-error');
-      expect(Number(row!.score), student).toBeLessThan(32);
+      // Each attack costs points: the steals-nonce and hides-violations files are correct but for the
+      // attack, which is refused and flagged instead.
+      if (!['steals-nonce', 'hides-violations'].includes(student)) expect(Number(row!.score), student).toBeLessThan(32);
       expect(row!.max_score, student).toBe('32');
       const file = path.join(out, 'reports', `${student}.json`);
       expect(fs.statSync(file).size, student).toBeLessThan(MAX_REPORT_BYTES);
       const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
       expect(report.incomplete, student).toBeUndefined();
+      if (['steals-nonce', 'hides-violations'].includes(student)) expect(report.sandbox.violations.length, student).toBeGreaterThan(0);
     }
   });
 

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraderError } from '../../../grader/errors.js';
-import { findLink, readSubmission, resolveSubmissionFile } from '../../../grader/pipeline/read-submission.js';
+import { findLink, MAX_SUBMISSION_BYTES, readSubmission, resolveSubmissionFile } from '../../../grader/pipeline/read-submission.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'read-submission-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -71,9 +72,19 @@ describe('resolveSubmissionFile', () => {
 });
 
 describe('readSubmission', () => {
-  it('reads a regular file', () => {
+  it('reads a regular file, with its size and hash', () => {
     const dir = folder({ 'qkv-projection.ts': 'export const a = 1;\n' });
-    expect(readSubmission(path.join(dir, 'qkv-projection.ts'))).toBe('export const a = 1;\n');
+    expect(readSubmission(path.join(dir, 'qkv-projection.ts'))).toEqual({
+      source: 'export const a = 1;\n',
+      bytes: 20,
+      hash: createHash('sha256').update('export const a = 1;\n').digest('hex'),
+    });
+  });
+
+  it('does not read a file past the size a submission may have, but still tells it apart by its hash', () => {
+    const big = `// ${'x'.repeat(MAX_SUBMISSION_BYTES)}\n`;
+    const dir = folder({ 'qkv-projection.ts': big });
+    expect(readSubmission(path.join(dir, 'qkv-projection.ts'))).toEqual({ source: null, bytes: big.length, hash: createHash('sha256').update(big).digest('hex') });
   });
 
   it('does not follow a link put in the file’s place, and never reads what it points to', () => {

@@ -42,3 +42,11 @@ describe('a bounded report', () => {
     expect(report.diagnostics.length).toBe(200);
   });
 });
+
+describe('invisible text', () => {
+  it('escapes what renders as nothing: tags, fillers, soft hyphens, private use, lone surrogates', () => {
+    const tags = [...'GRADE 30/30'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+    expect(toSafeText(`ok${tags}`, { limit: 1000 })).toBe(`ok${[...'GRADE 30/30'].map((c) => `\\u{e00${c.charCodeAt(0).toString(16)}}`).join('')}`);
+    expect(toSafeText('a\u00adb\u3164c\u115fd\ue000e\ud800f\u206ag\ufff9h', { limit: 100 })).toBe('a\\xadb\\u3164c\\u115fd\\ue000e\\ud800f\\u206ag\\ufff9h');
+  });
+});

@@ -61,6 +61,22 @@ describe('SandboxProcess', () => {
     expect(runner.violations).toEqual([{ kind: 'channel', message: expect.stringContaining('wrong nonce'), source: 'observed' }]);
   });
 
+  it('ends the run on a frame the runner would not send now, even one with the right nonce', async () => {
+    // Were the nonce ever stolen: an answer to a probe never asked is not queued, it ends the run.
+    const runner = await load(`exports.f = (nonce) => { const body = '{"id":999999,"isOk":true,"value":1,"durationMs":1,"cpuMs":1}'; process.getBuiltinModule('fs').writeSync(3, 'AG1 ' + nonce + ' probe-result ' + body.length + '\\n' + body); for (;;) {} };`);
+    const nonce = (runner as unknown as { nonce: string }).nonce;
+    const startedAt = performance.now();
+    const outcome = await runner.runProbe('c', '({ mod, input }) => mod.f(input)', nonce, 20_000);
+    expect(outcome).toMatchObject({ kind: 'channel-corrupted', reason: 'a probe-result frame the runner would not send now' });
+    expect(performance.now() - startedAt).toBeLessThan(5000);
+  });
+
+  it('refuses the heap snapshots that would hold the nonce, and flags the try', async () => {
+    const runner = await load("exports.f = () => { const v8 = process.getBuiltinModule('v8'); try { v8.getHeapSnapshot(); return 'read'; } catch (e) { return e.code; } };");
+    expect(await runner.runProbe('c', call('f'), null, 10_000)).toMatchObject({ kind: 'value', value: 'ERR_ACCESS_DENIED' });
+    expect(runner.violations).toEqual([{ kind: 'introspection', message: 'v8.getHeapSnapshot was called', source: 'reported' }]);
+  });
+
   it('judges a frame by its header before it keeps a byte of its body', async () => {
     // A header declaring 2 GB: refused as it is read, without waiting for (or allocating) the body.
     const runner = await load(`exports.f = () => { process.getBuiltinModule('fs').writeSync(3, 'AG1 ' + 'f'.repeat(48) + ' probe-result 2000000000\\n'); for (;;) {} };`);

@@ -117,7 +117,7 @@ const cases = new Map<string, Case>();
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const counts = installTensorCounts(tf.engine());
+  const counts = installTensorCounts(tf.engine(), tf.backend());
   for (const { definition, solution } of exercises) {
     for (const check of definition.checks) {
       if (check.kind !== 'runtime') continue;
