@@ -24,7 +24,8 @@
  * Fill in every function that throws a `TODO` error. Keep the exports, their names and their
  * signatures: the grader calls them. Import nothing but '@tensorflow/tfjs'.
  *
- * Check your work with `npx autograde check`: it runs the visible checks and says what to do next.
+ * Check your work with `npx autograde check scaled-attention.ts`, in the folder where you installed your
+ * student kit (`npm install ./student-kit.tgz`): it runs the visible checks and says what to do next.
  */
 import * as tf from '@tensorflow/tfjs';
 

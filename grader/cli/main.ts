@@ -20,6 +20,9 @@ import { parseShard, type Shard } from '../batch/shard.js';
 import { EXIT } from './exit-codes.js';
 import { findSubmission } from './find-submission.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
+import type { GradescopeFlags } from './gradescope-command.js';
+import { refuseInStudentKit, runKitSkeleton, runRelease } from './release-command.js';
+import { INSTALLATION } from '../paths.js';
 
 function formatChoices(): string {
   return Object.entries(REPORTERS)
@@ -333,6 +336,7 @@ export function createProgram(): Command {
     .option('--quiet', 'no progress lines')
     .option('--shard <i/n>', 'grade only the i-th of n parts of the class (join the parts with merge)', asOptionParser(parseShard))
     .action(async (dir: string, flags: BatchFlags) => {
+      refuseInStudentKit('batch');
       process.exitCode = await runBatchCommand(dir, flags);
     });
 
@@ -342,6 +346,7 @@ export function createProgram(): Command {
     .argument('<dirs...>', 'the shards\' --out folders')
     .requiredOption('-o, --out <dir>', 'where to write the joined reports/, feedback/, grades.csv, summary.json and summary.html')
     .action(async (dirs: string[], flags: { out: string }) => {
+      refuseInStudentKit('merge');
       const { mergeBatches } = await import('../batch/merge.js');
       const summary = mergeBatches(dirs, flags.out);
       process.stdout.write(`Merged ${dirs.length} shards: ${summary.graded} students graded, ${summary.problems.length} entries not graded. Grades: ${flags.out}/grades.csv\n`);
@@ -354,7 +359,31 @@ export function createProgram(): Command {
     .option('--all', 'every exercise')
     .option('--check', 'write nothing: exit 1, with a diff, if a skeleton differs from what its solution generates')
     .action(async (ids: string[], flags: SkeletonFlags) => {
-      process.exitCode = await runSkeleton(ids, flags);
+      // A student kit has no solution: there, the command writes the kit's skeleton where you are.
+      process.exitCode = INSTALLATION.role === 'student-kit' ? await runKitSkeleton() : await runSkeleton(ids, flags);
+    });
+
+  program
+    .command('release')
+    .description('write what students get and what Gradescope gets: <out>/<exercise>/student-kit.tgz (the skeleton and a self-check of the visible checks, no solution) and <out>/<exercise>/autograder.zip')
+    .argument('[exercises...]', 'exercise ids')
+    .option('--all', 'every exercise')
+    .requiredOption('-o, --out <dir>', 'where to write <exercise>/student-kit.tgz and <exercise>/autograder.zip')
+    .option('--rubric <file>', "the kit's rubric (points, limits, tolerances) instead of rubrics/<exercise>.yaml; one exercise only")
+    .action(async (ids: string[], flags: { out: string; all?: boolean; rubric?: string }) => {
+      process.exitCode = await withCompiler((compiler) => runRelease(ids, flags, compiler));
+    });
+
+  program
+    .command('gradescope')
+    .description("what a Gradescope autograder runs: grades <root>/submission, writes <root>/results/results.json whatever was uploaded")
+    .requiredOption('-e, --exercise <id>', 'the exercise of this autograder')
+    .option('--root <dir>', 'the autograder root (default: $AUTOGRADER_ROOT, else /autograder)')
+    .option('--rubric <file>', 'use this rubric instead of rubrics/<exercise>.yaml')
+    .addOption(new Option('-b, --backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
+    .action(async (flags: GradescopeFlags) => {
+      const { runGradescope } = await import('./gradescope-command.js');
+      process.exitCode = await withCompiler((compiler) => runGradescope(flags, compiler));
     });
 
   program
@@ -367,6 +396,7 @@ export function createProgram(): Command {
     .addOption(new Option('-f, --format <name>', 'text, or json: every finding as data').choices(['text', 'json']).default('text'))
     .option('--verbose', 'also list each mutant a check caught, and by which checks')
     .action(async (ids: string[], flags: ValidateFlags) => {
+      refuseInStudentKit('validate');
       process.exitCode = await runValidate(ids, flags);
     });
 

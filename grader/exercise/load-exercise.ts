@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createCheckRegistry } from '../checks/registry.js';
 import type { CheckDefinition, ExerciseDefinition } from '../checks/types.js';
 import { GraderError } from '../errors.js';
-import { EXERCISES_DIR, RUBRICS_DIR, SOLUTIONS_DIR } from '../paths.js';
+import { EXERCISES_DIR, INSTALLATION, RUBRICS_DIR, SOLUTIONS_DIR } from '../paths.js';
 import { loadRubric, type Rubric } from '../rubric/index.js';
 import { importExerciseDefinition } from './import-definition.js';
 
@@ -20,7 +20,9 @@ export interface LoadedExercise {
   skeletonPath: string;
 }
 
+/** The exercises this copy can grade: every one with checks, or a student kit's own. */
 export function listExercises(): string[] {
+  if (INSTALLATION.role === 'student-kit') return [INSTALLATION.exercise];
   if (!fs.existsSync(SOLUTIONS_DIR)) return [];
   return fs
     .readdirSync(SOLUTIONS_DIR, { withFileTypes: true })

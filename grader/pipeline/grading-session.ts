@@ -68,7 +68,7 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
     throw error;
   }
   compiler.setTypecheckLimit(exercise.rubric.limits.typecheckMs);
-  const selection = selectChecks(exercise.rubric.checks, options.checks ?? 'all');
+  const selection = selectChecks(exercise.rubric.checks, options.checks ?? 'all', exercise.rubric.withheld);
   const pool = new RunnerPool({ backend: backend.request, limits: sandboxLimits(exercise, selection.checks) });
   // The first runner loads tfjs while the first submission compiles.
   pool.prepare();

@@ -27,7 +27,25 @@ function isSelected(rubric: ResolvedCheckRubric, selection: CheckSelection): boo
   return selection === 'all' || rubric.visibility === 'visible';
 }
 
-export function selectChecks(rubricChecks: ReadonlyMap<string, ResolvedCheckRubric>, selection: CheckSelection): SelectedChecks {
+/**
+ * `withheldEarlier`: what a student kit's rubric says was left out of the kit itself (the hidden
+ * checks are not in it at all); whatever this run selects, those are left out too.
+ */
+export function selectChecks(rubricChecks: ReadonlyMap<string, ResolvedCheckRubric>, selection: CheckSelection, withheldEarlier?: WithheldChecks): SelectedChecks {
+  const selected = selectFrom(rubricChecks, selection);
+  if (!withheldEarlier) return selected;
+  const withheld = selected.withheld ?? { count: 0, points: 0, dependents: [] };
+  return {
+    checks: selected.checks,
+    withheld: {
+      count: withheld.count + withheldEarlier.count,
+      points: Math.round((withheld.points + withheldEarlier.points) * 1000) / 1000,
+      dependents: [...new Set([...withheldEarlier.dependents, ...withheld.dependents])].filter((id) => selected.checks.has(id)),
+    },
+  };
+}
+
+function selectFrom(rubricChecks: ReadonlyMap<string, ResolvedCheckRubric>, selection: CheckSelection): SelectedChecks {
   if (selection === 'all') return { checks: new Map(rubricChecks), withheld: null };
   const checks = new Map<string, ResolvedCheckRubric>();
   const dependents: string[] = [];

@@ -158,14 +158,14 @@ export function toGradescopeResults(report: Report): GradescopeResults {
 
 /**
  * Nothing was graded (the path held no submission, or it could not be read): Gradescope still needs
- * a results.json, or the student sees only that the autograder failed. The reason is on stderr, in
- * the autograder's log for staff.
+ * a results.json, or the student sees only that the autograder failed. `message` says why, in words
+ * the student can act on; without one, the reason is on stderr, in the autograder's log for staff.
  */
-function nothingGraded(): GradescopeResults {
+export function nothingGraded(message = 'No submission was graded: the file the exercise expects was not found or could not be read. Check that you uploaded it under its original name, and submit again.'): GradescopeResults {
   return {
     score: 0,
     execution_time: 0,
-    output: 'No submission was graded: the file the exercise expects was not found or could not be read. Check that you uploaded it under its original name, and submit again.',
+    output: message,
     ...SUBMISSION_SETTINGS,
     extra_data: { status: 'not-graded' },
     tests: [],

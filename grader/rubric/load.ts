@@ -133,5 +133,6 @@ export function loadRubric(file: string, definedChecks: string[]): Rubric {
     limits: rubric.limits,
     checks,
     hash: createHash('sha256').update(text).digest('hex'),
+    ...(rubric.withheld ? { withheld: rubric.withheld } : {}),
   };
 }

@@ -36,6 +36,12 @@ const noUnknownChecks: Rule = ({ rubric, definedChecks, report }) => {
   }
 };
 
+const withheldDependentsExist: Rule = ({ rubric, report }) => {
+  (rubric.withheld?.dependents ?? []).forEach((id, index) => {
+    if (!(id in rubric.checks)) report({ path: ['withheld', 'dependents', index], message: `'${id}' is not a check of this rubric`, fix: 'name checks listed under checks, or write the kit again with `autograde release`' });
+  });
+};
+
 const prerequisitesExist: Rule = ({ rubric, report }) => {
   for (const [id, check] of Object.entries(rubric.checks)) {
     (check.requires ?? []).forEach((required, index) => {
@@ -72,4 +78,5 @@ export const RUBRIC_RULES: Record<string, Rule> = {
   prerequisitesExist,
   prerequisitesComeFirst,
   somethingToScore,
+  withheldDependentsExist,
 };

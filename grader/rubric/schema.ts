@@ -63,6 +63,15 @@ export const rubricSchema = z
       })
       .strict(),
     checks: z.record(z.string(), checkRubricSchema).describe('One entry per check id defined by the exercise.'),
+    withheld: z
+      .object({
+        count: z.number().int().nonnegative(),
+        points: z.number().nonnegative(),
+        dependents: z.array(z.string()).describe('Checks of this rubric that, when everything is graded, also need a withheld one to pass.'),
+      })
+      .strict()
+      .optional()
+      .describe("Only in a student kit's rubric, written by `autograde release`: the hidden checks the kit leaves out, as a count and their points, never which."),
   })
   .strict();
 
@@ -94,6 +103,8 @@ export interface Rubric {
   checks: Map<string, ResolvedCheckRubric>;
   /** Content hash, part of the reference cache key. */
   hash: string;
+  /** In a student kit: the hidden checks left out of it, as a count and points (see selectChecks). */
+  withheld?: { count: number; points: number; dependents: string[] };
 }
 
 export function generateRubricJsonSchema(): Record<string, unknown> {
