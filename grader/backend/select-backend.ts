@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { GraderError } from '../errors.js';
 import type { BackendRequest, GpuAdapterInfo } from '../runtime/protocol.js';
 import { findGpuDevices } from '../sandbox/backend-access.js';
+import { nodeExecutable } from '../sandbox/layers.js';
 import { probeWebGpuAdapter } from './probe-adapter.js';
 
 export const BACKEND_CHOICES = ['auto', 'tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
@@ -38,7 +39,7 @@ function isResolvable(specifier: string): boolean {
 function probeNodeBackend(module: string): { isLoadable: boolean; isGpu: boolean; message: string } {
   if (!isResolvable(module)) return { isLoadable: false, isGpu: false, message: `${module} is not installed` };
   const script = `const tf = require(${JSON.stringify(module)}); tf.ready().then(() => { const b = tf.engine().backend; console.log(JSON.stringify({ backend: tf.getBackend(), gpu: Boolean(b && b.isUsingGpuDevice) })); });`;
-  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000, cwd: process.cwd() });
+  const result = spawnSync(nodeExecutable(), ['-e', script], { encoding: 'utf8', timeout: 60_000, cwd: process.cwd() });
   const line = result.stdout?.trim().split('\n').pop() ?? '';
   try {
     const parsed = JSON.parse(line) as { backend: string; gpu: boolean };

@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DIST_DIR } from '../paths.js';
-import { permissionFlag } from '../sandbox/layers.js';
+import { nodeExecutable, permissionFlag } from '../sandbox/layers.js';
 import { readTreeUsage } from '../sandbox/process-tree.js';
 import type { Diagnostic } from '../report/types.js';
 import type { CompileRequest, CompileResult, SourceFile, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
@@ -117,6 +117,7 @@ export class Compiler {
   private ensureWorker(): ChildProcess {
     if (this.worker && this.worker.exitCode === null && this.worker.connected) return this.worker;
     this.worker = fork(WORKER_PATH, [], {
+      execPath: nodeExecutable(),
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       // One V8 helper thread: type checking runs beside the sandboxed checks, and its garbage
       // collection spread over every core slowed them down (about 5% on a cold two-core run).

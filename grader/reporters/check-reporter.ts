@@ -96,8 +96,20 @@ function renderNextStep(step: NextStep, c: Colors): string[] {
   }
 }
 
+/**
+ * Which of the sandbox's layers this machine gave the run: a student's laptop may lack bubblewrap,
+ * prlimit or /proc, and the self-check runs with what there is rather than refuse.
+ */
+function describeLayers(report: Report): string | null {
+  const { layers } = report.sandbox;
+  if (layers.length === 0) return null;
+  const missing = layers.filter((layer) => !layer.isActive).map((layer) => layer.name);
+  return missing.length === 0 ? `sandbox: all ${layers.length} layers active` : `sandbox: ${layers.length - missing.length} of ${layers.length} layers active; not on this system: ${missing.join(', ')}`;
+}
+
 export function renderSelfCheck(report: Report, step: NextStep, c: Colors): string {
-  const lines = [c.bold(report.submission) + c.dim(`  ${report.exercise} · ${report.backend} · ${(report.durationMs / 1000).toFixed(1)} s`), ''];
+  const layers = describeLayers(report);
+  const lines = [c.bold(report.submission) + c.dim(`  ${report.exercise} · ${report.backend} · ${(report.durationMs / 1000).toFixed(1)} s`), ...(layers ? [c.dim(layers)] : []), ''];
   if (report.status === 'compile-error') lines.push('Your file does not compile yet, so no check could run.');
   else lines.push(...renderChecks(report, step, c));
   const next = renderNextStep(step, c);

@@ -8,8 +8,9 @@ import type { BackendRequest } from '../runtime/protocol.js';
 import type { SandboxLayer } from '../report/types.js';
 import { PROJECT_ROOT, RUNTIME_DIR } from '../paths.js';
 import { backendAccess } from './backend-access.js';
-import { bubblewrapArgs, detectIsolation, hasPrlimit, permissionFlag, SANDBOX_HOME } from './layers.js';
+import { bubblewrapArgs, detectIsolation, hasPrlimit, nodeExecutable, permissionFlag, SANDBOX_HOME } from './layers.js';
 import { FILE_SIZE_LIMIT_BYTES, type SandboxLimits } from './limits.js';
+import { canWatchProcesses } from './process-tree.js';
 import { collectPackageDirs } from './readable-paths.js';
 
 export interface LaunchOptions {
@@ -78,7 +79,7 @@ export function buildLaunch(options: LaunchOptions, script: string, tfjsEntry: s
       : isolation.kind === 'unshare'
         ? ['unshare', ...isolation.args]
         : [];
-  const [command, ...args] = [...isolating, ...rlimits, process.execPath, ...nodeArgs];
+  const [command, ...args] = [...isolating, ...rlimits, nodeExecutable(), ...nodeArgs];
   const layers: SandboxLayer[] = [
     { name: 'process', isActive: true, detail: 'a separate process per submission, restarted after a timeout or crash' },
     { name: 'environment', isActive: true, detail: `scrubbed: only PATH, LANG, TZ, HOME and TMPDIR, pointing at a scratch directory${Object.keys(access.env).length > 0 ? `, and the backend's ${Object.keys(access.env).join(', ')}` : ''}` },
@@ -98,7 +99,13 @@ export function buildLaunch(options: LaunchOptions, script: string, tfjsEntry: s
     { name: 'mount-view', isActive: isolation.kind === 'bubblewrap', detail: isolation.kind === 'bubblewrap' ? 'only the system libraries, the runtime and the tfjs packages exist, read-only; /tmp and home are small private tmpfs' : 'the machine\'s file system is visible, behind the permission model' },
     { name: 'unprivileged-user', isActive: isolation.kind === 'bubblewrap', detail: isolation.kind === 'bubblewrap' ? 'runs as nobody (uid 65534)' : 'runs as the grader\'s user' },
     { name: 'time-limit', isActive: true, detail: 'wall time per check, enforced by the grader' },
-    { name: 'memory-limit', isActive: true, detail: `${options.limits.memoryMb} MB: V8 heap cap and resident size watched from outside` },
+    {
+      name: 'memory-limit',
+      isActive: true,
+      detail: canWatchProcesses()
+        ? `${options.limits.memoryMb} MB: V8 heap cap and resident size watched from outside`
+        : `${options.limits.memoryMb} MB: V8 heap cap only (no /proc here to watch the resident size from outside)`,
+    },
     { name: 'output-limit', isActive: true, detail: `${options.limits.outputBytes} bytes of stdout and stderr` },
     // What this backend was granted beyond the rest: present only when it was granted something.
     ...(access.description ? [{ name: 'backend-access', isActive: true, detail: access.description }] : []),

@@ -38,10 +38,29 @@ function systemBinds(): string[] {
   return args;
 }
 
+let nodeCached: string | undefined;
+
+/**
+ * The node binary the grader runs on, as an absolute path: what every process it starts runs on.
+ * `process.execPath` is one, except on Linux without /proc (a container, a chroot), where node
+ * cannot read its own location and gives the name it was started by: that name is looked up on
+ * the PATH, as the shell found it.
+ */
+export function nodeExecutable(): string {
+  if (nodeCached) return nodeCached;
+  let found = process.execPath;
+  if (!path.isAbsolute(found)) {
+    const onPath = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.resolve(dir, found));
+    found = onPath.find((candidate) => fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() === true) ?? path.resolve(found);
+  }
+  nodeCached = found;
+  return found;
+}
+
 /** Node's own installation, where it is not under /usr (nvm, a tarball, a CI's tool cache). Bound
  * after the private /tmp, which would otherwise hide a node kept there. */
 function nodeBinds(): string[] {
-  const node = fs.realpathSync(process.execPath);
+  const node = fs.realpathSync(nodeExecutable());
   if (node.startsWith('/usr/')) return [];
   const prefix = path.dirname(path.dirname(node));
   return ['--ro-bind', prefix, prefix];

@@ -1,6 +1,15 @@
 /** Resident memory and CPU time of a process and all its descendants, read from /proc (Linux). */
 import fs from 'node:fs';
 
+/**
+ * Whether processes can be watched here at all: Linux with /proc mounted. Elsewhere (macOS,
+ * Windows, a container without /proc) every reading below is zero, and the memory limit is the V8
+ * heap cap alone.
+ */
+export function canWatchProcesses(): boolean {
+  return fs.existsSync(`/proc/${process.pid}/status`);
+}
+
 /** /proc reports times in USER_HZ, which is 100 on every architecture Linux runs on. */
 const MS_PER_TICK = 10;
 
