@@ -23,7 +23,7 @@ function stopOnSignal(interruption: BatchInterruption, out: string, args: readon
     interruption.cleanUp();
     const { saved, total } = interruption.counts;
     process.stderr.write(
-      `\nautograde: stopped by ${signal}: ${saved} of ${plural(total, "student's report")} saved in ${out}/reports/ ` +
+      `\nautograde: stopped by ${signal}: the reports of ${saved} of ${plural(total, 'student')} are saved in ${out}/reports/ ` +
         `(grades.csv and the summary are written once the class is done). To go on where it stopped:\n  ${resumeCommandOf(args)}\n`,
     );
     process.exit(exitCodeOfSignal(signal));
