@@ -92,6 +92,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     return await gradeClass(session, dir, options, startedAt);
   } finally {
     session?.close();
+    // A student's grading still in flight when another's failed the batch leaves its runner behind otherwise.
+    disposeAllRunners();
     removeUnpacked();
     for (const undo of [undoSession, undoRunners, undoUnpack]) undo?.();
   }
@@ -132,7 +134,6 @@ async function gradeClass(session: GradingSession, dir: string, options: BatchOp
       writeAtomically(path.join(options.out, 'feedback', student.student, REPORTERS[name].fileName), text);
     }
     graded[index] = student;
-    if (options.interruption) options.interruption.counts.saved++;
     progress.ended(student.student, student.report.status === 'passed');
   };
 
@@ -145,6 +146,7 @@ async function gradeClass(session: GradingSession, dir: string, options: BatchOp
       const previous = resumable[index];
       const { student, isLate, identity } = entry;
       if (previous) {
+        if (options.interruption) options.interruption.counts.saved++;
         await record(index, { student, isLate, identity, report: previous, isResumed: true, durationMs: previous.durationMs });
         continue;
       }
@@ -162,6 +164,8 @@ async function gradeClass(session: GradingSession, dir: string, options: BatchOp
         continue;
       }
       writeAtomically(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      // Counted as soon as it is on disk: a stop from here on keeps it.
+      if (options.interruption) options.interruption.counts.saved++;
       await record(index, { student, isLate, identity, report, isResumed: false, durationMs: report.durationMs });
     }
   };
