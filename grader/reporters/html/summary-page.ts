@@ -115,12 +115,15 @@ function renderStudents(summary: BatchSummary, students: readonly SummaryStudent
     .sort((a, b) => compareIds(a.student, b.student))
     .map((row) => row.html);
   const linked = students.filter((s) => s.feedbackPath).length;
-  const note =
+  const pages =
     linked === students.length
-      ? 'Each name links to the feedback page the student sees.'
+      ? `Each ${summary.ungraded.length > 0 ? 'graded ' : ''}student's name links to the feedback page they see.`
       : linked === 0
         ? 'No feedback pages were written; run the batch with <code>--format html</code> to write them.'
-        : `${linked} of ${students.length} students have a feedback page; names without a link have none.`;
+        : `${linked} of ${students.length} graded students have a feedback page; names without a link have none.`;
+  // Those with nothing to grade have no page: their row says why instead.
+  const ungraded = summary.ungraded.length;
+  const note = ungraded > 0 ? `${pages} ${ungraded === 1 ? 'The student' : `The ${ungraded} students`} with nothing to grade ${ungraded === 1 ? 'is' : 'are'} listed with why.` : pages;
   return (
     `<section id="students"><h2>Students (${rows.length})</h2><p class="legend-note">${note}</p>` +
     '<table class="students"><thead><tr><th>student</th><th class="num">points</th><th class="num">score</th><th>status</th></tr></thead>' +

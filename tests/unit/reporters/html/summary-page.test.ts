@@ -38,7 +38,7 @@ describe('summary.html', () => {
     expect(html).toContain('<a href="feedback/ada/feedback.html"><code>ada</code></a>');
     expect(html).toContain('<a href="feedback/%3Cb%3Eeve%3C%2Fb%3E/feedback.html"><code>&lt;b&gt;eve&lt;/b&gt;</code></a>');
     expect(html).not.toContain('href="feedback/alan');
-    expect(html).toContain('2 of 3 students have a feedback page');
+    expect(html).toContain('2 of 3 graded students have a feedback page');
     expect(html).not.toContain('<b>eve');
   });
 
@@ -69,6 +69,7 @@ describe('summary.html', () => {
     expect(students).toContain('Students (4)');
     expect(students.indexOf('aaron')).toBeLessThan(students.indexOf('ada'));
     expect(students).toContain('0/3');
+    expect(students).toContain('to write them. The student with nothing to grade is listed with why.');
     expect(html).toContain('<span class="status status-not-submitted">not-submitted</span>');
     expect(html).toContain('aaron/ holds no sample.ts (it holds &lt;i&gt;notes&lt;/i&gt;.pdf)');
     expect(html).not.toContain('<i>notes');
