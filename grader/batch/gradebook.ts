@@ -1,10 +1,13 @@
 /** grades.csv and summary.json, made from the reports alone. */
 import type { Report } from '../report/types.js';
-import type { EntryProblem } from './discover-entries.js';
+import type { EntryProblem, StudentIdentity, UngradedStudent } from './discover-entries.js';
+import type { Shard } from './shard.js';
 
 export interface GradedStudent {
   student: string;
   isLate: boolean;
+  /** The LMS that named the student, and its ids for them (empty where unknown). */
+  identity: StudentIdentity;
   report: Report;
   /** Graded in an earlier run with the same file, rubric, grader and backend. */
   isResumed: boolean;
@@ -45,32 +48,98 @@ export function readGradesCsv(text: string): Array<Record<string, string>> {
   return rows.map((row) => Object.fromEntries(header.map((name, column) => [name, row[column] ?? ''])));
 }
 
+/** How many sandbox violations a report records; a line standing for those past the listed ones counts as many as it says. */
+export function violationCount(report: Report): number {
+  return report.sandbox.violations.reduce((sum, violation) => sum + (violation.count ?? 1), 0);
+}
+
+/** A student the class names who has no grade: nothing to grade, or a file the grader may not read; 0 points of `maxScore`. */
+export interface UngradedRow extends UngradedStudent {
+  maxScore: number;
+}
+
+/** The columns before the points of each part, in order. */
+export const GRADES_COLUMNS = ['student', 'score', 'max_score', 'percent', 'status', 'late', 'incomplete', 'violations', 'lms', 'user_id', 'email'] as const;
+
 /**
- * One row per student: id, score, max, percent, status, late, then `incomplete`, the number of checks
- * the grader failed to score (their points are in neither score nor max_score: such a row is not a
- * final grade until it is graded again), then points per part.
+ * One row per student the class names, sorted by id: id, score, max, percent, status, late, then
+ * `incomplete`, the number of checks the grader failed to score (their points are in neither score
+ * nor max_score: such a row is not a final grade until it is graded again), `violations`, what the
+ * sandbox refused the student's code, then the LMS and the ids it gives (empty where unknown), then
+ * points per part. A student with no grade has their status (`not-submitted`, `empty`,
+ * `unreadable`) and 0 of the maximum.
  */
-export function toGradesCsv(graded: GradedStudent[]): string {
+export function toGradesCsv(graded: GradedStudent[], ungraded: UngradedRow[] = []): string {
   const parts = [...new Set(graded.flatMap((g) => g.report.checks.map((c) => c.part)))];
-  const header = ['student', 'score', 'max_score', 'percent', 'status', 'late', 'incomplete', ...parts];
-  const rows = graded.map(({ student, isLate, report }) => {
-    const percent = report.maxScore > 0 ? Math.round((1000 * report.score) / report.maxScore) / 10 : 0;
-    const perPart = parts.map((part) => report.checks.filter((c) => c.part === part).reduce((sum, c) => sum + c.score, 0));
-    return [student, report.score, report.maxScore, percent, report.status, String(isLate), report.incomplete?.checks.length ?? 0, ...perPart];
+  const header = [...GRADES_COLUMNS, ...parts];
+  const identityOf = ({ lms, userId, email }: StudentIdentity) => [lms, userId, email];
+  const rows = [
+    ...graded.map(({ student, isLate, report, identity }) => {
+      const percent = report.maxScore > 0 ? Math.round((1000 * report.score) / report.maxScore) / 10 : 0;
+      const perPart = parts.map((part) => report.checks.filter((c) => c.part === part).reduce((sum, c) => sum + c.score, 0));
+      return { student, cells: [student, report.score, report.maxScore, percent, report.status, String(isLate), report.incomplete?.checks.length ?? 0, violationCount(report), ...identityOf(identity), ...perPart] };
+    }),
+    ...ungraded.map(({ student, isLate, status, maxScore, identity }) => ({
+      student,
+      cells: [student, 0, maxScore, 0, status, String(isLate), 0, 0, ...identityOf(identity), ...parts.map(() => 0)],
+    })),
+  ].sort((a, b) => compareIds(a.student, b.student));
+  return [header, ...rows.map((row) => row.cells)].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** Students in one order everywhere (grades.csv, merge, the summary page): by code unit, as on every machine. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What the sandbox refused one student's code: for staff to look at, as an academic-integrity matter. */
+export interface ViolationSummary {
+  student: string;
+  count: number;
+  /** How many of them the grader saw from outside (a forged results channel), which nothing inside can fake. */
+  observed: number;
+  kinds: string[];
+  /** The first few, as the report holds them (bounded and printable). */
+  messages: string[];
+}
+
+/** Messages kept per student in the summary: enough to see what was tried. */
+const VIOLATION_MESSAGES_KEPT = 3;
+
+function summarizeViolations(graded: GradedStudent[]): ViolationSummary[] {
+  return graded.flatMap(({ student, report }) => {
+    const { violations } = report.sandbox;
+    if (violations.length === 0) return [];
+    return [{
+      student,
+      count: violationCount(report),
+      observed: violations.filter((v) => v.source === 'observed' && v.count === undefined).length,
+      kinds: [...new Set(violations.map((v) => v.kind))].sort(),
+      messages: violations.slice(0, VIOLATION_MESSAGES_KEPT).map((v) => (v.checkId ? `${v.checkId}: ${v.message}` : v.message)),
+    }];
   });
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
 export interface BatchSummary {
   exercise: string;
   backend: string;
   graderVersion: string;
+  /** The part of the class this run graded (`--shard i/n`); absent for the whole class, or a merge of every part. */
+  shard?: Shard;
+  /** A merge that lacks some shards (`merge --allow-partial`): which were merged, and which are missing. */
+  partial?: PartialMerge;
+  /** Every student the class names: those graded, and those with no grade. */
   students: number;
   graded: number;
   resumed: number;
+  /** Students with a row in grades.csv but no grade, and why. */
+  ungraded: UngradedRow[];
+  /** Entries that are no student's (not counted), or a student's second one. */
   problems: EntryProblem[];
   /** Students whose grade is incomplete: the grader failed on these checks, whose points are left out. */
   incomplete: Array<{ student: string; checks: string[]; points: number }>;
+  /** Students whose code the sandbox refused something (a read of the solution, a process, the network). */
+  violations: ViolationSummary[];
   /** Students who handed in byte-identical files, for staff to look at; each was graded. */
   duplicates: string[][];
   statuses: Record<string, number>;
@@ -88,11 +157,24 @@ export interface BatchSummary {
   };
 }
 
-export function toSummary(
-  graded: GradedStudent[],
-  problems: EntryProblem[],
-  info: { exercise: string; backend: string; graderVersion: string; wallMs: number; graderCpuMs: number; compileWorkerCpuMs: number },
-): BatchSummary {
+export interface PartialMerge {
+  count: number;
+  merged: number[];
+  missing: number[];
+}
+
+export interface SummaryInfo {
+  exercise: string;
+  backend: string;
+  graderVersion: string;
+  shard?: Shard;
+  partial?: PartialMerge;
+  wallMs: number;
+  graderCpuMs: number;
+  compileWorkerCpuMs: number;
+}
+
+export function toSummary(graded: GradedStudent[], ungraded: UngradedRow[], problems: EntryProblem[], info: SummaryInfo): BatchSummary {
   const histogram = new Array<number>(10).fill(0);
   const statuses: Record<string, number> = {};
   const byCheck = new Map<string, Record<string, number>>();
@@ -106,6 +188,8 @@ export function toSummary(
       byCheck.set(check.id, counts);
     }
   }
+  // A student with no grade is counted by why: how many did not hand in, or handed in what cannot be read.
+  for (const { status } of ungraded) statuses[status] = (statuses[status] ?? 0) + 1;
   const fresh = graded.filter((g) => !g.isResumed).map((g) => g.durationMs).sort((a, b) => a - b);
   const byHash = new Map<string, string[]>();
   for (const { student, report } of graded) byHash.set(report.submissionHash, [...(byHash.get(report.submissionHash) ?? []), student]);
@@ -113,11 +197,15 @@ export function toSummary(
     exercise: info.exercise,
     backend: info.backend,
     graderVersion: info.graderVersion,
-    students: graded.length + problems.length,
+    ...(info.shard ? { shard: info.shard } : {}),
+    ...(info.partial ? { partial: info.partial } : {}),
+    students: graded.length + ungraded.length,
     graded: graded.length,
     resumed: graded.filter((g) => g.isResumed).length,
+    ungraded: [...ungraded].sort((a, b) => compareIds(a.student, b.student)),
     problems,
     incomplete: graded.flatMap(({ student, report }) => (report.incomplete ? [{ student, ...report.incomplete }] : [])),
+    violations: summarizeViolations(graded),
     duplicates: [...byHash.values()].filter((students) => students.length > 1),
     statuses,
     scoreHistogram: histogram,

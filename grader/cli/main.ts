@@ -10,7 +10,6 @@ import { writeAtomically } from '../batch/write-atomically.js';
 import { BACKEND_CHOICES, type BackendChoice } from '../backend/select-backend.js';
 import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
-import { toSafeText } from '../report/safe-text.js';
 import { renderSelfCheck } from '../reporters/check-reporter.js';
 import { checkSubmissionCount, createReporter, parseFormats, REPORTERS, type Reporter, type ReporterName } from '../reporters/index.js';
 import { chooseNextStep, todoLabelOf } from '../reporters/next-step.js';
@@ -213,33 +212,26 @@ interface BatchFlags extends SessionFlags {
   shard?: Shard;
 }
 
-async function runBatchCommand(dir: string, flags: BatchFlags): Promise<number> {
-  const summary = await withCompiler(async (compiler) => {
-    const { runBatch } = await import('../batch/run-batch.js');
-    const result = await runBatch({
-      ...sessionOptions(flags, compiler),
-      // The class's files say which exercise it is, once a zip is unpacked: runBatch decides.
-      exercise: flags.exercise,
-      input: dir,
-      out: flags.out,
-      jobs: flags.jobs,
-      isResume: flags.resume,
-      isQuiet: flags.quiet,
-      shard: flags.shard,
-      formats: flags.format,
-    });
-    return result.summary;
-  });
-  for (const problem of summary.problems) process.stderr.write(`autograde: ${toSafeText(`${dir}/${problem.entry}: ${problem.message}`, { limit: 2000 })}\n`);
-  for (const { student, checks } of summary.incomplete) {
-    process.stderr.write(`autograde: ${student}: incomplete, the grader failed on ${checks.length} check${checks.length === 1 ? '' : 's'} (not scored; grade again with --resume)\n`);
-  }
-  for (const group of summary.duplicates) process.stderr.write(`autograde: identical files handed in by ${group.join(', ')} (all graded)\n`);
-  process.stdout.write(
-    `Graded ${summary.graded} of ${summary.students} students (${summary.resumed} from an earlier run) in ${(summary.timings.wallMs / 1000).toFixed(1)} s. ` +
-      `Grades: ${flags.out}/grades.csv; reports: ${flags.out}/reports/; summary: ${flags.out}/summary.json and summary.html\n`,
+/** `args`: the command line after `autograde`, for the line that resumes a stopped batch. */
+async function runBatchCommand(dir: string, flags: BatchFlags, args: readonly string[]): Promise<number> {
+  const { runBatchCli } = await import('./batch-command.js');
+  return withCompiler((compiler) =>
+    runBatchCli(
+      {
+        ...sessionOptions(flags, compiler),
+        // The class's files say which exercise it is, once a zip is unpacked: runBatch decides.
+        exercise: flags.exercise,
+        input: dir,
+        out: flags.out,
+        jobs: flags.jobs,
+        isResume: flags.resume,
+        isQuiet: flags.quiet,
+        shard: flags.shard,
+        formats: flags.format,
+      },
+      args,
+    ),
   );
-  return (summary.statuses['internal-error'] ?? 0) > 0 ? EXIT.internal : EXIT.ok;
 }
 
 interface SkeletonFlags {
@@ -337,7 +329,8 @@ export function createProgram(): Command {
     .option('--shard <i/n>', 'grade only the i-th of n parts of the class (join the parts with merge)', asOptionParser(parseShard))
     .action(async (dir: string, flags: BatchFlags) => {
       refuseInStudentKit('batch');
-      process.exitCode = await runBatchCommand(dir, flags);
+      // bin/autograde.js parses process.argv: its words after `autograde` are this command line.
+      process.exitCode = await runBatchCommand(dir, flags, process.argv.slice(2));
     });
 
   program
@@ -345,11 +338,11 @@ export function createProgram(): Command {
     .description('join the --out folders of several shards of one class into one gradebook')
     .argument('<dirs...>', 'the shards\' --out folders')
     .requiredOption('-o, --out <dir>', 'where to write the joined reports/, feedback/, grades.csv, summary.json and summary.html')
-    .action(async (dirs: string[], flags: { out: string }) => {
+    .option('--allow-partial', 'merge even when shards are missing (the summary names them); refused by default')
+    .action(async (dirs: string[], flags: { out: string; allowPartial?: boolean }) => {
       refuseInStudentKit('merge');
-      const { mergeBatches } = await import('../batch/merge.js');
-      const summary = mergeBatches(dirs, flags.out);
-      process.stdout.write(`Merged ${dirs.length} shards: ${summary.graded} students graded, ${summary.problems.length} entries not graded. Grades: ${flags.out}/grades.csv\n`);
+      const { runMergeCli } = await import('./batch-command.js');
+      process.exitCode = await runMergeCli(dirs, flags.out, flags.allowPartial ?? false);
     });
 
   program

@@ -41,6 +41,8 @@ export interface GradeContext {
   isTypecheckEnabled: boolean;
   /** Type checks, grouped ahead for the submissions a run has announced. */
   typechecks: TypecheckAhead;
+  /** How each file is named in its report and messages; displayPathOf unless the caller knows better (see GradingSessionOptions.nameFile). */
+  nameFile?: (file: string) => string;
 }
 
 /** How a submission's file is named in its report and diagnostics: relative to where the grader runs. */
@@ -130,7 +132,7 @@ function assembleReport({ exercise, backend, selection }: GradeContext, parts: R
 export async function gradeSubmission(submissionInput: string, context: GradeContext): Promise<Report> {
   const startedAt = performance.now();
   const file = resolveSubmissionFile(submissionInput, context.exercise.definition.fileName);
-  const displayPath = displayPathOf(file);
+  const displayPath = (context.nameFile ?? displayPathOf)(file);
   const submission = readSubmission(file, displayPath);
   try {
     return await gradeRead(submission, displayPath, startedAt, context);

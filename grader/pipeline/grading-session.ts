@@ -31,6 +31,12 @@ export interface GradingSessionOptions {
    * judged, have no reference computed and appear in reports only as a count. Default `all`.
    */
   checks?: CheckSelection;
+  /**
+   * How each submission's file is named in its report, diagnostics and messages. By default, its
+   * path from where the grader runs; `batch` names a file as the class handed it in (its path in
+   * the folder or the zip), never the scratch folder a zip was unpacked into.
+   */
+  nameFile?: (file: string) => string;
 }
 
 export interface GradingSession {
@@ -78,7 +84,8 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
   reference.catch(() => undefined);
   const isTypecheckEnabled = options.isTypecheckEnabled ?? true;
   const typechecks = new TypecheckAhead(compiler);
-  const context = { exercise, selection, backend, compiler, reference, pool, isTypecheckEnabled, typechecks };
+  const nameFile = options.nameFile ?? displayPathOf;
+  const context = { exercise, selection, backend, compiler, reference, pool, isTypecheckEnabled, typechecks, nameFile };
   return {
     exercise,
     backend,
@@ -89,7 +96,7 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
       const files = inputs.flatMap((input) => {
         try {
           const file = resolveSubmissionFile(input, fileName);
-          return [{ file, displayPath: displayPathOf(file) }];
+          return [{ file, displayPath: nameFile(file) }];
         } catch {
           // Reported when it is graded.
           return [];

@@ -103,6 +103,8 @@ export interface SandboxViolation {
   kind: 'file' | 'network' | 'process' | 'worker' | 'introspection' | 'channel' | 'other';
   message: string;
   source: FactSource;
+  /** On the line that stands for the violations past those a report lists: how many it stands for. */
+  count?: number;
 }
 
 /** One sandboxed process: the checks it ran, what it cost, how it ended. */

@@ -79,6 +79,17 @@ export function encodeRequest(message: HostMessage): Buffer {
 
 const requireFromHere = createRequire(import.meta.url);
 
+/**
+ * Every runner started and not yet disposed. Runners live in process groups of their own, out of
+ * reach of the terminal's Ctrl-C, so a grader that is stopped must end them itself (disposeAllRunners).
+ */
+const liveRunners = new Set<SandboxProcess>();
+
+/** Ends every runner's process tree and removes its scratch folder: for a grader about to exit on a signal. */
+export function disposeAllRunners(): void {
+  for (const runner of [...liveRunners]) runner.dispose();
+}
+
 export class SandboxProcess {
   readonly layers: SandboxLayer[];
   readonly violations: Array<Omit<SandboxViolation, 'checkId'>> = [];
@@ -120,6 +131,7 @@ export class SandboxProcess {
     let markDrained!: () => void;
     this.drained = new Promise((resolve) => (markDrained = resolve));
     this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
+    liveRunners.add(this);
     const launch = buildLaunch(options, RUNNER_PATH, requireFromHere.resolve('@tensorflow/tfjs'), this.scratch.name);
     this.layers = launch.layers;
     const { command, args } = launch;
@@ -221,6 +233,7 @@ export class SandboxProcess {
 
   /** Ends the process tree and removes its scratch directory; safe to call more than once. */
   dispose(): void {
+    liveRunners.delete(this);
     this.terminate({ kind: 'exited', exitCode: null, signal: 'SIGKILL' });
     // bubblewrap runs the sandbox in a session of its own, out of reach of the group kill, and one
     // killed while still starting can miss its parent's death. Such a survivor must not hold the

@@ -50,6 +50,7 @@ export class SandboxSession {
       kind,
       message: `and ${count} more ${kind} violation${count === 1 ? '' : 's'}, not listed`,
       source: 'observed',
+      count,
     }));
     return [...this.kept, ...counted];
   }

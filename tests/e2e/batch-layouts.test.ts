@@ -128,6 +128,23 @@ describe('shards', () => {
     expect(grades(merged)).toEqual(grades(whole));
     expect(fs.readdirSync(path.join(merged, 'reports')).sort()).toEqual(fs.readdirSync(path.join(whole, 'reports')).sort());
     expect(JSON.parse(fs.readFileSync(path.join(merged, 'summary.json'), 'utf8'))).toMatchObject({ graded: 5, students: 5 });
+
+    // Each shard says which it graded, on stdout and in its summary, which is what merge checks.
+    expect(runs[1].stdout).toMatch(/^Graded shard 1\/2: \d of \d students/);
+    expect(runs[2].stdout).toMatch(/^Graded shard 2\/2: \d of \d students/);
+    expect(runs[0].stdout).toMatch(/^Graded 5 of 5 students/);
+    expect(JSON.parse(fs.readFileSync(path.join(parts[1], 'summary.json'), 'utf8')).shard).toEqual({ index: 2, count: 2 });
+    const missing = await runCli(['merge', parts[0], '--out', tmp('autograde-merged-missing-')]);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('Shard 2/2 is missing (given: 1/2): the gradebook would lack their students. Add their --out folders, or merge with --allow-partial');
+    const twice = await runCli(['merge', parts[0], parts[1], parts[0], '--out', tmp('autograde-merged-twice-')]);
+    expect(twice.exitCode).toBe(2);
+    expect(twice.stderr).toContain(`${parts[0]} is given twice`);
+    const partial = tmp('autograde-merged-partial-');
+    const allowed = await runCli(['merge', parts[0], '--out', partial, '--allow-partial']);
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.stdout).toContain('(partial: shard 2/2 missing)');
+    expect(JSON.parse(fs.readFileSync(path.join(partial, 'summary.json'), 'utf8')).partial).toEqual({ count: 2, merged: [1], missing: [2] });
   });
 
   it('names a bad --shard', async () => {

@@ -1,6 +1,7 @@
 /**
- * `autograde batch` on a small class made from the fixtures: grades, reports and summary, entries
- * that are not submissions, and resuming after the grader was killed halfway.
+ * `autograde batch` on a small class made from the fixtures: grades, reports and summary, students
+ * with nothing to grade, entries that are no student's, and resuming after the grader was killed
+ * halfway.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -55,10 +56,16 @@ describe('autograde batch', () => {
     result = await runCli(['batch', classDir, '--out', out, '--backend', 'cpu', '--jobs', '2']);
   });
 
-  it('grades every student, several at a time, into grades.csv', () => {
+  it('gives every student a row in grades.csv, graded several at a time, or with why there is nothing to grade', () => {
     expect(result.exitCode).toBe(0);
     const rows = readCsv(path.join(out, 'grades.csv'));
-    const expected = { ...CLASS, 'katherine-johnson': { score: 32, status: 'passed' }, 'maria-agnesi': { score: 32, status: 'passed' } };
+    const expected = {
+      ...CLASS,
+      'katherine-johnson': { score: 32, status: 'passed' },
+      'maria-agnesi': { score: 32, status: 'passed' },
+      'empty-student': { score: 0, status: 'empty' },
+      'no-file': { score: 0, status: 'not-submitted' },
+    };
     expect(rows.map((row) => row.student).sort()).toEqual(Object.keys(expected).sort());
     for (const row of rows) {
       const want = expected[row.student as keyof typeof expected];
@@ -73,17 +80,25 @@ describe('autograde batch', () => {
     const report = JSON.parse(fs.readFileSync(path.join(out, 'reports', 'alan-turing.json'), 'utf8')) as Report;
     expect(report).toMatchObject({ exercise: 'qkv-projection', score: 28, status: 'failed', backend: 'cpu' });
     expect(report.checks.find((check) => check.id === 'projection.distinct')?.status).toBe('failed');
+    // Named as the class holds it, not by where the grader ran.
+    expect(report.submission).toBe('alan-turing/qkv-projection.ts');
+    const broken = JSON.parse(fs.readFileSync(path.join(out, 'reports', 'barbara-liskov.json'), 'utf8')) as Report;
+    expect(broken.checks[0].message).toMatch(/^Your file does not compile: barbara-liskov\/qkv-projection\.ts:\d+:\d+ /);
     expect(fs.readdirSync(path.join(out, 'reports')).sort()).toEqual(
       [...Object.keys(CLASS), 'katherine-johnson', 'maria-agnesi'].map((student) => `${student}.json`).sort(),
     );
   });
 
-  it('names every entry it could not grade, and why, and students who handed in the same file', () => {
-    for (const entry of ['empty-student.ts', 'notes.txt', 'no-file']) expect(result.stderr).toContain(entry);
+  it('names every student it could not grade, and why, the entry that is no student\'s, and students who handed in the same file', () => {
+    expect(result.stderr).toContain('autograde: empty-student: empty, 0 points: empty-student.ts is empty (0 bytes)\n');
+    expect(result.stderr).toContain('autograde: no-file: not-submitted, 0 points: no-file/ holds no qkv-projection.ts (it is empty)\n');
+    expect(result.stderr).toContain(`autograde: ${classDir}/notes.txt: not counted as a student`);
     expect(result.stderr).toContain('identical files handed in by ada-lovelace, maria-agnesi (all graded)');
+    expect(result.stdout).toContain('Graded 8 of 10 students (0 from an earlier run, 2 with nothing to grade)');
     const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
-    expect(summary.problems.map((p: { entry: string }) => p.entry).sort()).toEqual(['empty-student.ts', 'no-file', 'notes.txt']);
-    expect(summary).toMatchObject({ students: 11, graded: 8, resumed: 0, backend: 'cpu', duplicates: [['ada-lovelace', 'maria-agnesi']] });
+    expect(summary.problems.map((p: { entry: string }) => p.entry)).toEqual(['notes.txt']);
+    expect(summary.ungraded.map((u: { student: string; status: string }) => [u.student, u.status])).toEqual([['empty-student', 'empty'], ['no-file', 'not-submitted']]);
+    expect(summary).toMatchObject({ students: 10, graded: 8, resumed: 0, backend: 'cpu', duplicates: [['ada-lovelace', 'maria-agnesi']] });
     expect(summary.scoreHistogram.reduce((a: number, b: number) => a + b, 0)).toBe(8);
     const distinct = summary.checks.find((check: { id: string }) => check.id === 'projection.distinct');
     // Passed by the six that compile and share no layer, out of eight.
@@ -119,7 +134,7 @@ describe('autograde batch', () => {
     fs.appendFileSync(path.join(classDir, 'grace-hopper', 'qkv-projection.ts'), '\n// resubmitted\n');
     const resumed = await runCli(['batch', classDir, '--out', again, '--backend', 'cpu', '--resume', '--quiet']);
     expect(resumed.exitCode).toBe(0);
-    expect(JSON.parse(fs.readFileSync(path.join(again, 'summary.json'), 'utf8'))).toMatchObject({ graded: 8, resumed: 7 });
+    expect(JSON.parse(fs.readFileSync(path.join(again, 'summary.json'), 'utf8'))).toMatchObject({ students: 10, graded: 8, resumed: 7 });
   });
 });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readGradesCsv } from '../../grader/batch/gradebook.js';
+import { readGradesCsv, violationCount, type BatchSummary } from '../../grader/batch/gradebook.js';
 import { MAX_REPORT_BYTES } from '../../grader/report/bound-report.js';
 import type { Report } from '../../grader/report/types.js';
 import { PROJECT_ROOT, SOLUTIONS_DIR } from '../../grader/paths.js';
@@ -96,9 +96,27 @@ describe('a class of attacks and two honest students', () => {
     }
   });
 
-  it('refuses the link, by name, and grades nothing through it', () => {
-    expect(result.stderr).toContain('links-the-solution');
-    expect(result.stderr).toContain('link');
+  it('refuses the link, by name, and grades nothing through it: a row as unreadable, no report', () => {
+    expect(result.stderr).toContain('autograde: links-the-solution: unreadable, 0 points: links-the-solution/qkv-projection.ts is a symbolic link');
+    const rows = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
+    expect(rows.find((row) => row.student === 'links-the-solution')).toMatchObject({ score: '0', max_score: '32', status: 'unreadable' });
     expect(fs.existsSync(path.join(out, 'reports', 'links-the-solution.json'))).toBe(false);
+  });
+
+  it('puts what the sandbox refused where staff look: a count in grades.csv, and each such student in the summary', () => {
+    const rows = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
+    const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')) as BatchSummary;
+    for (const student of ['reads-solution', 'steals-nonce', 'hides-violations']) {
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'reports', `${student}.json`), 'utf8')) as Report;
+      expect(Number(rows.find((row) => row.student === student)!.violations), student).toBe(violationCount(report));
+      expect(violationCount(report), student).toBeGreaterThan(0);
+      expect(summary.violations.find((v) => v.student === student), student).toMatchObject({ count: violationCount(report) });
+    }
+    expect(rows.find((row) => row.student === 'ada-lovelace')?.violations).toBe('0');
+    expect(summary.violations.map((v) => v.student)).not.toContain('ada-lovelace');
+    expect(summary.violations.find((v) => v.student === 'reads-solution')?.kinds).toContain('file');
+    // The messages kept are as the reports hold them: printable, bounded.
+    for (const { messages } of summary.violations) for (const message of messages) expect(message).not.toMatch(/[\u0000-\u001f\u007f]/);
+    expect(fs.readFileSync(path.join(out, 'summary.html'), 'utf8')).toContain('<section id="violations">');
   });
 });

@@ -115,7 +115,7 @@ describe('check refuses a link', () => {
 });
 
 describe('batch reports a student who handed in a link, and grades everyone else', () => {
-  it('a linked folder, a linked file and a folder whose file is a link, each by name', async () => {
+  it('a linked folder, a linked file and a folder whose file is a link: each student a row as unreadable, with the link named', async () => {
     const outside = folder('outside');
     fs.copyFileSync(SOLUTION, path.join(outside, 'qkv-projection.ts'));
     const dir = folder('class');
@@ -131,14 +131,15 @@ describe('batch reports a student who handed in a link, and grades everyone else
     const { exitCode, stderr } = await runCli(['batch', dir, '--out', out, '--backend', 'cpu', '--quiet', '--format', 'markdown']);
     expect(exitCode).toBe(0);
     const [, ...rows] = fs.readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
-    expect(rows.map((row) => row.split(',').slice(0, 5).join(',')).sort()).toEqual(['ada,32,32,100,passed', 'alan,28,32,87.5,failed']);
-    const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')) as { problems: Array<{ entry: string; message: string }> };
-    expect(summary.problems).toEqual([
-      { entry: 'eve.ts', message: linkMessage('eve.ts', SOLUTION, 'folder or file') },
-      { entry: 'mallory', message: linkMessage('mallory', outside, 'folder or file') },
-      { entry: 'oscar', message: linkMessage(path.join('oscar', 'qkv-projection.ts'), '/etc/passwd') },
+    expect(rows.map((row) => row.split(',').slice(0, 5).join(','))).toEqual(['ada,32,32,100,passed', 'alan,28,32,87.5,failed', 'eve,0,32,0,unreadable', 'mallory,0,32,0,unreadable', 'oscar,0,32,0,unreadable']);
+    const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8')) as { problems: unknown[]; ungraded: Array<{ student: string; entry: string; reason: string }> };
+    expect(summary.problems).toEqual([]);
+    expect(summary.ungraded.map(({ student, entry, reason }) => ({ student, entry, reason }))).toEqual([
+      { student: 'eve', entry: 'eve.ts', reason: linkMessage('eve.ts', SOLUTION, 'folder or file') },
+      { student: 'mallory', entry: 'mallory', reason: linkMessage('mallory', outside, 'folder or file') },
+      { student: 'oscar', entry: 'oscar', reason: linkMessage('oscar/qkv-projection.ts', '/etc/passwd') },
     ]);
-    for (const problem of summary.problems) expect(stderr).toContain(`autograde: ${dir}/${problem.entry}: ${problem.message}\n`);
+    for (const { student, reason } of summary.ungraded) expect(stderr).toContain(`autograde: ${student}: unreadable, 0 points: ${reason}\n`);
     expect(fs.readdirSync(path.join(out, 'reports')).sort()).toEqual(['ada.json', 'alan.json']);
     expectNoPasswd([stderr, ...filesUnder(out)]);
   });

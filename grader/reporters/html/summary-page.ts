@@ -1,10 +1,11 @@
 /**
  * summary.html: a class at a glance for the staff. The score histogram, each check's pass rate
  * with the class's most common mistakes first, every student with a link to their feedback page
- * where one was written, and the slowest submissions. Made from the summary and the reports alone.
+ * where one was written (and those with nothing to grade, with why), what the sandbox refused
+ * whose code, and the slowest submissions. Made from the summary and the reports alone.
  */
-import type { BatchSummary, GradedStudent } from '../../batch/gradebook.js';
-import type { CheckResult } from '../../report/types.js';
+import { compareIds, type BatchSummary, type GradedStudent } from '../../batch/gradebook.js';
+import type { CheckResult, CheckStatus } from '../../report/types.js';
 import { percentOf } from '../report-summary.js';
 import { escapeHtml, hrefOf, statusBadge } from './escape.js';
 import { renderPage } from './page-shell.js';
@@ -34,11 +35,18 @@ function renderHistogram(summary: BatchSummary): string {
   });
 }
 
-/** The message most students who missed this check got, and how many got it. */
-function commonMistake(results: CheckResult[]): { message: string; count: number } | null {
+/**
+ * Outcomes that say nothing of the check itself: the file did not compile, the function is still
+ * the skeleton's, or a prerequisite failed. Their message is the same for every check, and one of
+ * them (a compile error, quoting its file) would otherwise stand for every check.
+ */
+const NOT_ABOUT_THE_CHECK: ReadonlySet<CheckStatus> = new Set(['passed', 'compile-error', 'not-implemented', 'skipped']);
+
+/** The message most students who missed this check got, and how many got it; only from outcomes that are about the check. */
+export function commonMistake(results: CheckResult[]): { message: string; count: number } | null {
   const counts = new Map<string, number>();
   for (const result of results) {
-    if (result.status === 'passed') continue;
+    if (NOT_ABOUT_THE_CHECK.has(result.status)) continue;
     counts.set(result.message, (counts.get(result.message) ?? 0) + 1);
   }
   let best: { message: string; count: number } | null = null;
@@ -77,33 +85,47 @@ function renderChecks(summary: BatchSummary, students: readonly SummaryStudent[]
   });
   return (
     '<section id="checks"><h2>Checks, most missed first</h2>' +
-    '<table class="checks"><thead><tr><th>check</th><th class="num">pass rate</th><th class="num">passed</th><th>other outcomes</th><th>most common message among those who missed it</th></tr></thead>' +
+    '<table class="checks"><thead><tr><th>check</th><th class="num">pass rate</th><th class="num">passed</th><th>other outcomes</th><th>most common message among those who ran it and missed it</th></tr></thead>' +
     `<tbody>\n${rows.join('\n')}\n</tbody></table></section>`
   );
 }
 
-function renderStudents(students: readonly SummaryStudent[]): string {
-  const rows = [...students]
-    .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))
-    .map((student) => {
+function renderStudents(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+  const late = (isLate: boolean): string => (isLate ? ' <span class="check-note">late</span>' : '');
+  const rows = [
+    ...students.map((student) => {
       const { report } = student;
-      const late = student.isLate ? ' <span class="check-note">late</span>' : '';
-      return (
-        `<tr><td>${studentCell(student)}${late}</td>` +
-        `<td class="num">${Number(report.score.toFixed(2))}/${Number(report.maxScore.toFixed(2))}</td>` +
-        `<td class="num">${percentOf(report)}%</td>` +
-        `<td>${statusBadge(report.status)}</td></tr>`
-      );
-    });
+      return {
+        student: student.student,
+        html:
+          `<tr><td>${studentCell(student)}${late(student.isLate)}</td>` +
+          `<td class="num">${Number(report.score.toFixed(2))}/${Number(report.maxScore.toFixed(2))}</td>` +
+          `<td class="num">${percentOf(report)}%</td>` +
+          `<td>${statusBadge(report.status)}</td></tr>`,
+      };
+    }),
+    ...summary.ungraded.map((row) => ({
+      student: row.student,
+      html:
+        `<tr><td><code>${escapeHtml(row.student)}</code>${late(row.isLate)}</td>` +
+        `<td class="num">0/${Number(row.maxScore.toFixed(2))}</td><td class="num">0%</td>` +
+        `<td>${statusBadge(row.status)} <span class="check-note">${escapeHtml(row.reason)}</span></td></tr>`,
+    })),
+  ]
+    .sort((a, b) => compareIds(a.student, b.student))
+    .map((row) => row.html);
   const linked = students.filter((s) => s.feedbackPath).length;
-  const note =
+  const pages =
     linked === students.length
-      ? 'Each name links to the feedback page the student sees.'
+      ? `Each ${summary.ungraded.length > 0 ? 'graded ' : ''}student's name links to the feedback page they see.`
       : linked === 0
         ? 'No feedback pages were written; run the batch with <code>--format html</code> to write them.'
-        : `${linked} of ${students.length} students have a feedback page; names without a link have none.`;
+        : `${linked} of ${students.length} graded students have a feedback page; names without a link have none.`;
+  // Those with nothing to grade have no page: their row says why instead.
+  const ungraded = summary.ungraded.length;
+  const note = ungraded > 0 ? `${pages} ${ungraded === 1 ? 'The student' : `The ${ungraded} students`} with nothing to grade ${ungraded === 1 ? 'is' : 'are'} listed with why.` : pages;
   return (
-    `<section id="students"><h2>Students (${students.length})</h2><p class="legend-note">${note}</p>` +
+    `<section id="students"><h2>Students (${rows.length})</h2><p class="legend-note">${note}</p>` +
     '<table class="students"><thead><tr><th>student</th><th class="num">points</th><th class="num">score</th><th>status</th></tr></thead>' +
     `<tbody>\n${rows.join('\n')}\n</tbody></table></section>`
   );
@@ -123,6 +145,31 @@ function renderSlowest(summary: BatchSummary, students: readonly SummaryStudent[
   );
 }
 
+/** Whose code the sandbox refused something: an academic-integrity matter, where staff look first. */
+function renderViolations(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+  if (summary.violations.length === 0) return '';
+  const byName = new Map(students.map((s) => [s.student, s]));
+  const rows = [...summary.violations]
+    .sort((a, b) => b.count - a.count || compareIds(a.student, b.student))
+    .map(({ student, count, observed, kinds, messages }) => {
+      const entry = byName.get(student);
+      const cell = entry ? studentCell(entry) : `<code>${escapeHtml(student)}</code>`;
+      const shown = messages.map((message) => `<li>${escapeHtml(message)}</li>`).join('');
+      return (
+        `<tr><td>${cell}</td><td class="num">${count}</td><td class="num">${observed}</td>` +
+        `<td>${kinds.map((kind) => `<code>${escapeHtml(kind)}</code>`).join(', ')}</td>` +
+        `<td class="check-note"><ul>${shown}</ul></td></tr>`
+      );
+    });
+  return (
+    `<section id="violations"><h2>Sandbox violations (${summary.violations.length} student${summary.violations.length === 1 ? '' : 's'})</h2>` +
+    '<p class="legend-note">What the sandbox refused these students\' code: reading files beyond its own (the solution, <code>/etc/passwd</code>), starting processes or workers, the network, writing to the results channel. ' +
+    'Observed ones the grader saw from outside, and nothing in the code can fake; the others the runner reported from inside, where the code may keep it from telling, so none listed proves nothing. Look at each before grading it.</p>' +
+    '<table class="violations"><thead><tr><th>student</th><th class="num">violations</th><th class="num">observed</th><th>kinds</th><th>first messages</th></tr></thead>' +
+    `<tbody>\n${rows.join('\n')}\n</tbody></table></section>`
+  );
+}
+
 function renderProblems(summary: BatchSummary): string {
   const parts: string[] = [];
   if (summary.incomplete.length > 0) {
@@ -131,9 +178,15 @@ function renderProblems(summary: BatchSummary): string {
       `<section id="incomplete"><h2>Incomplete grades (${summary.incomplete.length})</h2><p class="legend-note">The grader failed on these checks, not the students' code: their points are in neither the score nor the maximum. Grade these students again (<code>--resume</code> grades them again).</p><ul>${items.join('')}</ul></section>`,
     );
   }
+  if (summary.ungraded.length > 0) {
+    const items = summary.ungraded.map((u) => `<li><code>${escapeHtml(u.student)}</code> ${statusBadge(u.status)}: ${escapeHtml(u.reason)}</li>`);
+    parts.push(
+      `<section id="not-graded"><h2>Nothing to grade (${summary.ungraded.length})</h2><p class="legend-note">Students the class names whose file is missing, empty or may not be read: in grades.csv with their status and 0 points.</p><ul>${items.join('')}</ul></section>`,
+    );
+  }
   if (summary.problems.length > 0) {
     const items = summary.problems.map((p) => `<li><code>${escapeHtml(p.entry)}</code>: ${escapeHtml(p.message)}</li>`);
-    parts.push(`<section id="not-graded"><h2>Entries not graded (${summary.problems.length})</h2><ul>${items.join('')}</ul></section>`);
+    parts.push(`<section id="not-counted"><h2>Entries not counted (${summary.problems.length})</h2><p class="legend-note">Not a student's, or a student's second entry; nothing of them is graded.</p><ul>${items.join('')}</ul></section>`);
   }
   if (summary.duplicates.length > 0) {
     const items = summary.duplicates.map((group) => `<li>${group.map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}</li>`);
@@ -154,10 +207,11 @@ export function renderSummaryPage(summary: BatchSummary, students: readonly Summ
     `<p class="meta">${summary.graded} of ${summary.students} students graded${summary.resumed > 0 ? ` (${summary.resumed} from an earlier run)` : ''} · ${escapeHtml(summary.backend)} backend · ` +
     `${(summary.timings.wallMs / 1000).toFixed(1)} s in all, ${(summary.timings.medianSubmissionMs / 1000).toFixed(1)} s per submission (median)</p>` +
     `<p class="counts">${statuses}</p></header>` +
-    '<nav class="toc"><a href="#scores">Scores</a><a href="#checks">Checks</a><a href="#students">Students</a><a href="#slowest">Slowest</a></nav>' +
+    `<nav class="toc"><a href="#scores">Scores</a><a href="#checks">Checks</a><a href="#students">Students</a>${summary.violations.length > 0 ? '<a href="#violations">Violations</a>' : ''}<a href="#slowest">Slowest</a></nav>` +
     `<section id="scores"><h2>Scores</h2><p class="legend-note">Median score ${median}%.</p><figure class="figure">${renderHistogram(summary)}</figure></section>` +
     renderChecks(summary, students) +
-    renderStudents(students) +
+    renderViolations(summary, students) +
+    renderStudents(summary, students) +
     renderSlowest(summary, students) +
     renderProblems(summary);
   return renderPage(`Class summary: ${summary.exercise}`, body, `Graded by autograde ${escapeHtml(summary.graderVersion)}. summary.json holds the same numbers for scripts.`);
