@@ -198,6 +198,8 @@ describe('the Gradescope autograder', () => {
   it('grades the reference and a failing file, and says what to rename for a misnamed upload', () => {
     const reference = grade({ [fileName]: path.join(SOLUTIONS_DIR, id, fileName) });
     expect(reference.score).toBe(32);
+    // Named as uploaded, not by where the autograder keeps uploads.
+    expect(reference.output).not.toContain(root);
     const failing = grade({ [fileName]: path.join(FIXTURES, id, 'fail', 'shared-layer', fileName) });
     expect(failing.score).toBeLessThan(32);
     expect(failing.tests.find((test) => test.extra_data.id === 'projection.distinct')?.status).toBe('failed');
