@@ -13,9 +13,8 @@ import { describeLink, findLink, linkAt } from '../pipeline/read-submission.js';
 import { toSafeText } from '../report/safe-text.js';
 import { extractZip } from './extract-zip.js';
 import { GRADESCOPE_METADATA, readGradescopeMetadata } from './gradescope-metadata.js';
-import { claimFile, claimFolder, isIgnoredEntry, isNamedLike, type StudentClaim, type StudentIdentity } from './lms-names.js';
-
-export type { StudentIdentity } from './lms-names.js';
+import { claimFile, claimFolder, isIgnoredEntry, isNamedLike, type StudentClaim } from './lms-names.js';
+import type { EntryProblem, StudentIdentity, UngradedStatus, UngradedStudent } from '../report/class-summary.js';
 
 /** How far what the class names may run in a summary, a page or a terminal. */
 const SHOWN_LIMITS = { entry: 500, message: 2000 } as const;
@@ -30,29 +29,6 @@ export interface BatchEntry {
   /** Marked late by the LMS (Canvas puts `late` in the file name). */
   isLate: boolean;
   identity: StudentIdentity;
-}
-
-/**
- * Why a student has no grade: `not-submitted`, no exercise file (a folder without it, or only
- * other files handed in); `empty`, a file of no bytes; `unreadable`, a file the grader may not or
- * cannot read (a link, not a regular file, or refused when it was opened).
- */
-export type UngradedStatus = 'not-submitted' | 'empty' | 'unreadable';
-
-export interface UngradedStudent {
-  student: string;
-  /** The entry as the class names it. */
-  entry: string;
-  status: UngradedStatus;
-  reason: string;
-  isLate: boolean;
-  identity: StudentIdentity;
-}
-
-/** An entry that is no student's, or a student's second one: named to whoever grades, never counted. */
-export interface EntryProblem {
-  entry: string;
-  message: string;
 }
 
 export interface Discovery {

@@ -1,18 +1,6 @@
 /** grades.csv and summary.json, made from the reports alone. */
 import type { Report } from '../report/types.js';
-import type { EntryProblem, StudentIdentity, UngradedStudent } from './discover-entries.js';
-import type { Shard } from './shard.js';
-
-export interface GradedStudent {
-  student: string;
-  isLate: boolean;
-  /** The LMS that named the student, and its ids for them (empty where unknown). */
-  identity: StudentIdentity;
-  report: Report;
-  /** Graded in an earlier run with the same file, rubric, grader and backend. */
-  isResumed: boolean;
-  durationMs: number;
-}
+import { compareIds, type BatchSummary, type EntryProblem, type GradedStudent, type PartialMerge, type Shard, type StudentIdentity, type UngradedRow, type UngradedStudent, type ViolationSummary } from '../report/class-summary.js';
 
 function csvField(value: string | number): string {
   const text = String(value);
@@ -53,11 +41,6 @@ export function violationCount(report: Report): number {
   return report.sandbox.violations.reduce((sum, violation) => sum + (violation.count ?? 1), 0);
 }
 
-/** A student the class names who has no grade: nothing to grade, or a file the grader may not read; 0 points of `maxScore`. */
-export interface UngradedRow extends UngradedStudent {
-  maxScore: number;
-}
-
 /** The columns before the points of each part, in order. */
 export const GRADES_COLUMNS = ['student', 'score', 'max_score', 'percent', 'status', 'late', 'incomplete', 'violations', 'lms', 'user_id', 'email'] as const;
 
@@ -87,22 +70,6 @@ export function toGradesCsv(graded: GradedStudent[], ungraded: UngradedRow[] = [
   return [header, ...rows.map((row) => row.cells)].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
-/** Students in one order everywhere (grades.csv, merge, the summary page): by code unit, as on every machine. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** What the sandbox refused one student's code: for staff to look at, as an academic-integrity matter. */
-export interface ViolationSummary {
-  student: string;
-  count: number;
-  /** How many of them the grader saw from outside (a forged results channel), which nothing inside can fake. */
-  observed: number;
-  kinds: string[];
-  /** The first few, as the report holds them (bounded and printable). */
-  messages: string[];
-}
-
 /** Messages kept per student in the summary: enough to see what was tried. */
 const VIOLATION_MESSAGES_KEPT = 3;
 
@@ -118,49 +85,6 @@ function summarizeViolations(graded: GradedStudent[]): ViolationSummary[] {
       messages: violations.slice(0, VIOLATION_MESSAGES_KEPT).map((v) => (v.checkId ? `${v.checkId}: ${v.message}` : v.message)),
     }];
   });
-}
-
-export interface BatchSummary {
-  exercise: string;
-  backend: string;
-  graderVersion: string;
-  /** The part of the class this run graded (`--shard i/n`); absent for the whole class, or a merge of every part. */
-  shard?: Shard;
-  /** A merge that lacks some shards (`merge --allow-partial`): which were merged, and which are missing. */
-  partial?: PartialMerge;
-  /** Every student the class names: those graded, and those with no grade. */
-  students: number;
-  graded: number;
-  resumed: number;
-  /** Students with a row in grades.csv but no grade, and why. */
-  ungraded: UngradedRow[];
-  /** Entries that are no student's (not counted), or a student's second one. */
-  problems: EntryProblem[];
-  /** Students whose grade is incomplete: the grader failed on these checks, whose points are left out. */
-  incomplete: Array<{ student: string; checks: string[]; points: number }>;
-  /** Students whose code the sandbox refused something (a read of the solution, a process, the network). */
-  violations: ViolationSummary[];
-  /** Students who handed in byte-identical files, for staff to look at; each was graded. */
-  duplicates: string[][];
-  statuses: Record<string, number>;
-  /** Students per tenth of the maximum score: [0, 10%), [10%, 20%) ... [90%, 100%]. */
-  scoreHistogram: number[];
-  checks: Array<{ id: string; passRate: number; statuses: Record<string, number> }>;
-  slowest: Array<{ student: string; durationMs: number }>;
-  timings: {
-    wallMs: number;
-    medianSubmissionMs: number;
-    /** CPU of the grader process and its compile worker; the sandboxes' CPU is in each report's sandbox.runs. */
-    graderCpuMs: number;
-    /** The part of graderCpuMs that the compile worker used: compiling and type checking. */
-    compileWorkerCpuMs: number;
-  };
-}
-
-export interface PartialMerge {
-  count: number;
-  merged: number[];
-  missing: number[];
 }
 
 export interface SummaryInfo {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { StudentIdentity } from './lms-names.js';
+import type { StudentIdentity } from '../report/class-summary.js';
 
 export const GRADESCOPE_METADATA = 'submission_metadata.yml';
 

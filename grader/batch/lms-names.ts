@@ -5,19 +5,7 @@
  * alone, so that the same export gives the same students on every machine; what is in an entry is
  * looked at by discover-entries.
  */
-
-/** The LMS whose export named a student, with the ids it gives; empty strings where it gives none. */
-export interface StudentIdentity {
-  lms: 'canvas' | 'moodle' | 'blackboard' | 'gradescope' | '';
-  /**
-   * Canvas: the user id (the `ID` column of its gradebook); Moodle: the participant id (the
-   * grading worksheet's `Participant N`, not the user id); Blackboard: the username; Gradescope: the
-   * submitters' student ids (SID), `;` between those of a group.
-   */
-  userId: string;
-  /** Gradescope: the submitters' emails, `;` between those of a group. */
-  email: string;
-}
+import type { StudentIdentity } from '../report/class-summary.js';
 
 export const NO_IDENTITY: StudentIdentity = { lms: '', userId: '', email: '' };
 

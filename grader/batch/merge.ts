@@ -8,11 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GraderError } from '../errors.js';
 import type { Report } from '../report/types.js';
-import type { EntryProblem } from './discover-entries.js';
-import { compareIds, readGradesCsv, toGradesCsv, toSummary, type BatchSummary, type GradedStudent, type UngradedRow } from './gradebook.js';
-import type { StudentIdentity } from './lms-names.js';
+import { readGradesCsv, toGradesCsv, toSummary } from './gradebook.js';
 import { writeAtomically } from './write-atomically.js';
 import { writeSummaryPage } from './write-summary-page.js';
+import { compareIds, type BatchSummary, type EntryProblem, type GradedStudent, type StudentIdentity, type UngradedRow } from '../report/class-summary.js';
 
 export interface MergeOptions {
   /** Merge what was given even when shards are missing; the summary says which. */

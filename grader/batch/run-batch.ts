@@ -15,14 +15,15 @@ import { GRADER_VERSION } from '../version.js';
 import { inferFromClass, resolveExercise } from '../exercise/infer-exercise.js';
 import { toSafeText } from '../report/safe-text.js';
 import { classPathOf, discoverEntries, unpackClass, type BatchEntry } from './discover-entries.js';
-import { toGradesCsv, toSummary, type BatchSummary, type GradedStudent, type UngradedRow } from './gradebook.js';
+import { toGradesCsv, toSummary } from './gradebook.js';
 import { createProgress } from './progress.js';
 import type { BatchInterruption } from './interruption.js';
 import { disposeAllRunners } from '../sandbox/sandbox-process.js';
-import { takeShard, type Shard } from './shard.js';
+import { takeShard } from './shard.js';
 import { writeAtomically } from './write-atomically.js';
 import { writeSummaryPage } from './write-summary-page.js';
 import { REPORTERS, renderReports, type ReporterName } from '../reporters/index.js';
+import type { BatchSummary, GradedStudent, Shard, UngradedRow } from '../report/class-summary.js';
 
 export interface BatchOptions extends Omit<GradingSessionOptions, 'exercise'> {
   /** Absent: the rubric's, else the one the class's files are named for, else the only one. */

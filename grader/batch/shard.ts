@@ -1,10 +1,6 @@
 /** `--shard i/n`: the i-th of n parts of a class, the same on every machine for the same input. */
 import { UsageError } from '../errors.js';
-
-export interface Shard {
-  index: number;
-  count: number;
-}
+import type { Shard } from '../report/class-summary.js';
 
 export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());

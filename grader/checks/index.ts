@@ -3,7 +3,7 @@ export * from './types.js';
 export * from './compare.js';
 export { tfBindings } from './tf-bindings.js';
 export { defineNoTensorsCheck, type NoTensorsInput } from './no-tensors.js';
-export { createCheckRegistry, getCheck } from './registry.js';
+export { createCheckRegistry } from './registry.js';
 export type { Wire } from '../runtime/protocol.js';
 export type { Tolerance } from '../rubric/schema.js';
 export type { Figure, FigureSource, HeatmapFigure, LineFigure, ScatterFigure } from '../report/types.js';

@@ -46,9 +46,3 @@ export function createCheckRegistry(exercise: ExerciseDefinition): Map<string, C
   }
   return registry;
 }
-
-export function getCheck(registry: Map<string, CheckDefinition>, id: string): CheckDefinition {
-  const check = registry.get(id);
-  if (!check) throw new GraderError('EXERCISE_INVALID', `Unknown check '${id}'; known: ${[...registry.keys()].join(', ')}`);
-  return check;
-}

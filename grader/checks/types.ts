@@ -99,11 +99,3 @@ export function defineRuntimeCheck<I>(check: Omit<RuntimeCheck<I>, 'kind'>): Run
 export function defineStaticCheck(check: Omit<StaticCheck, 'kind'>): StaticCheck {
   return { kind: 'static', ...check };
 }
-
-/**
- * What makes two probe runs the same call: the same probe source on the same input. Checks that
- * judge one call differently (the losses and the predictions of one training run) share its run.
- */
-export function probeCallKey(source: string, input: unknown): string {
-  return `${source}\0${JSON.stringify(input)}`;
-}

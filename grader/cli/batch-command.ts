@@ -4,9 +4,9 @@
  */
 import { toSafeText } from '../report/safe-text.js';
 import type { BatchOptions } from '../batch/run-batch.js';
-import type { BatchSummary } from '../batch/gradebook.js';
 import { BatchInterruption, exitCodeOfSignal, resumeCommandOf, STOPPING_SIGNALS, type StoppingSignal } from '../batch/interruption.js';
 import { EXIT } from './exit-codes.js';
+import type { BatchSummary } from '../report/class-summary.js';
 
 /** How much of one entry's name and reason a terminal line shows. */
 const LINE_LIMIT = 2000;

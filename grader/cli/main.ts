@@ -15,13 +15,14 @@ import { checkSubmissionCount, createReporter, parseFormats, REPORTERS, type Rep
 import { chooseNextStep, todoLabelOf } from '../reporters/next-step.js';
 import { GRADER_VERSION } from '../version.js';
 import type { GradingSessionOptions } from '../pipeline/grading-session.js';
-import { parseShard, type Shard } from '../batch/shard.js';
+import { parseShard } from '../batch/shard.js';
 import { EXIT } from './exit-codes.js';
 import { findSubmission } from './find-submission.js';
 import { meetsMinScore, parseMinScore, type MinScore } from './min-score.js';
 import type { GradescopeFlags } from './gradescope-command.js';
 import { refuseInStudentKit, runKitSkeleton, runRelease } from './release-command.js';
 import { INSTALLATION } from '../paths.js';
+import type { Shard } from '../report/class-summary.js';
 
 function formatChoices(): string {
   return Object.entries(REPORTERS)

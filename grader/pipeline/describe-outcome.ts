@@ -2,20 +2,15 @@
  * Turns what happened in the sandbox into a check status and a sentence the student can act on.
  * Timeouts, memory, output floods, crashes and thrown errors stay distinct.
  */
-import type { NumericDifference, CheckStatus, SourceLocation } from '../report/types.js';
+import type { CheckDetail, SourceLocation } from '../report/types.js';
 import type { WireError } from '../runtime/protocol.js';
 import type { ProbeOutcome, Termination } from '../sandbox/sandbox-process.js';
 import type { SandboxLimits } from '../sandbox/limits.js';
 import type { StartFailure } from '../sandbox/session.js';
 import { firstStudentFrame, type StackMapper } from './stack-mapper.js';
 
-export interface Described {
-  status: CheckStatus;
-  message: string;
-  difference?: NumericDifference;
-  /** The line of the student's file the error came from, when its stack shows one. */
-  location?: SourceLocation;
-}
+/** A status and the sentence the student reads, with the line to look at where one is known. */
+export type Described = CheckDetail;
 
 function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;

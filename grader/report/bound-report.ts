@@ -30,7 +30,7 @@ export function boundReport(report: Report): Report {
     checks: report.checks.map((check) => ({
       ...check,
       message: toSafeText(check.message, { limit: REPORT_TEXT_LIMITS.message, isMultiline: true }),
-      ...(check.location ? { location: safeLocation(check.location) } : {}),
+      ...('location' in check && check.location ? { location: safeLocation(check.location) } : {}),
     })),
     diagnostics: report.diagnostics.slice(0, REPORT_TEXT_LIMITS.diagnostics).map((d) => ({
       ...d,

@@ -16,19 +16,6 @@ export type CheckStatus =
   | 'compile-error'
   | 'internal-error';
 
-export const CHECK_STATUSES: readonly CheckStatus[] = [
-  'passed',
-  'failed',
-  'error',
-  'timeout',
-  'memory',
-  'output-limit',
-  'not-implemented',
-  'skipped',
-  'compile-error',
-  'internal-error',
-];
-
 export type Visibility = 'visible' | 'hidden';
 
 /** Where two numeric results disagree, in terms a student can act on. */
@@ -51,28 +38,53 @@ export interface SourceLocation {
   column: number;
 }
 
-export interface CheckResult {
+/**
+ * What a check's status may carry beside its message, and nothing else: a failure the numbers
+ * that disagree, an error or a TODO the line it came from. Each status is one case, so that a
+ * reporter can never find a difference on a timeout or a location on a grader fault.
+ */
+export type CheckDetail =
+  | { status: 'passed'; message: string }
+  | { status: 'failed'; message: string; difference?: NumericDifference }
+  /** The student's code threw: where, when its stack shows a line of the submission. */
+  | { status: 'error'; message: string; location?: SourceLocation }
+  /** A TODO that still throws: its place in the file. */
+  | { status: 'not-implemented'; message: string; location?: SourceLocation }
+  | { status: 'timeout' | 'memory' | 'output-limit' | 'skipped' | 'compile-error'; message: string }
+  /** The grader's own fault: the message says what failed; it never costs the student (scoring/). */
+  | { status: 'internal-error'; message: string };
+
+/** What grading found for one check, before it is scored: the pipeline's answer. */
+export type CheckOutcome = CheckDetail & {
   id: string;
   title: string;
   part: string;
-  status: CheckStatus;
-  score: number;
-  /** What the check counted for: its points, or 0 when it was not scored (`internal-error`). */
-  maxScore: number;
-  /** What the rubric gives the check. */
-  points: number;
-  visibility: Visibility;
-  /** What the student reads: what was expected, what came back, what to do next. */
-  message: string;
   durationMs: number;
   /**
    * CPU the student's code used for this check, measured in the sandbox around the call; 0 when
    * nothing ran or the call was shared with an earlier check (both judge one training run).
    */
   cpuMs: number;
-  difference?: NumericDifference;
-  /** Where in the submission to look, when one place is known: the TODO that still throws, the line that threw. */
-  location?: SourceLocation;
+};
+
+/** A check as the report holds it: its outcome, scored against the rubric (grader/scoring/). */
+export type CheckResult = CheckOutcome & {
+  score: number;
+  /** What the check counted for: its points, or 0 when it was not scored (`internal-error`). */
+  maxScore: number;
+  /** What the rubric gives the check. */
+  points: number;
+  visibility: Visibility;
+};
+
+/** The numbers that disagree, for a failure that has them. */
+export function differenceOf(check: CheckDetail): NumericDifference | undefined {
+  return check.status === 'failed' ? check.difference : undefined;
+}
+
+/** Where in the submission to look, when one place is known: the TODO that still throws, the line that threw. */
+export function locationOf(check: CheckDetail): SourceLocation | undefined {
+  return check.status === 'error' || check.status === 'not-implemented' ? check.location : undefined;
 }
 
 export interface Diagnostic {

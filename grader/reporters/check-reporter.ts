@@ -6,7 +6,7 @@
  *
  * Not a `--format`: it reads reports of the visible checks only, which only `check` produces.
  */
-import type { CheckResult, Report, SourceLocation, WithheldChecks } from '../report/types.js';
+import { locationOf, type CheckResult, type Report, type SourceLocation, type WithheldChecks } from '../report/types.js';
 import type { NextStep } from './next-step.js';
 import { groupByPart } from './report-summary.js';
 import { paint, SYMBOLS, type Colors } from './text-reporter.js';
@@ -90,7 +90,8 @@ function renderNextStep(step: NextStep, c: Colors): string[] {
       lines.push(`  ${paint(c, check.status, SYMBOLS[check.status])} ${check.title}`);
       lines.push(`    ${paint(c, check.status, check.message)}`);
       // An error's message already names its line; a TODO's does not.
-      if (check.location && !check.message.includes(where(check.location))) lines.push(`    ${c.dim('at')} ${where(check.location)}`);
+      const location = locationOf(check);
+      if (location && !check.message.includes(where(location))) lines.push(`    ${c.dim('at')} ${where(location)}`);
       return lines;
     }
   }

@@ -4,7 +4,7 @@
  * One test per check, numbered part.check, with Gradescope's own score, status and visibility.
  */
 import { UsageError } from '../errors.js';
-import type { CheckResult, CheckStatus, Report, Visibility } from '../report/types.js';
+import { differenceOf, type CheckResult, type CheckStatus, type Report, type Visibility } from '../report/types.js';
 import { differenceLines, groupByPart, STATUS_LABELS, toPrintable } from './report-summary.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
@@ -87,7 +87,8 @@ function testOutput(check: CheckResult): string {
   if (check.status === 'passed') return check.message === 'Passed.' ? '' : check.message;
   const label = STATUS_LABELS[check.status];
   const lines = [`${label[0].toUpperCase()}${label.slice(1)}.`, check.message];
-  if (check.difference) lines.push('', ...differenceLines(check.difference));
+  const difference = differenceOf(check);
+  if (difference) lines.push('', ...differenceLines(difference));
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 /** `--format html`: a self-contained feedback page, with the plots of the student's code beside the reference's. */
 import { renderFeedbackPage } from './html/feedback-page.js';
+import { renderSummaryPage } from './html/summary-page.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
 function createHtmlReporter(options: ReporterOptions): Reporter {
@@ -15,4 +16,5 @@ export const htmlReporter: ReporterDefinition = {
   fileName: 'feedback.html',
   audience: 'students',
   create: createHtmlReporter,
+  classSummary: { fileName: 'summary.html', render: renderSummaryPage },
 };

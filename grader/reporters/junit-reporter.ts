@@ -3,7 +3,7 @@
  * the shape of the junit-10.xsd schema that Jenkins' xUnit plugin validates against. One
  * <testsuite> per part, one <testcase> per check; totals on <testsuites>.
  */
-import type { CheckResult, CheckStatus, Report } from '../report/types.js';
+import { differenceOf, type CheckResult, type CheckStatus, type Report } from '../report/types.js';
 import { differenceLines, formatCheckPoints, formatPoints, groupByPart, STATUS_LABELS, toPrintable } from './report-summary.js';
 import type { Reporter, ReporterDefinition, ReporterOptions } from './types.js';
 
@@ -42,7 +42,8 @@ function oneLine(text: string): string {
 
 function details(check: CheckResult): string {
   const lines = [check.message];
-  if (check.difference) lines.push('', ...differenceLines(check.difference));
+  const difference = differenceOf(check);
+  if (difference) lines.push('', ...differenceLines(difference));
   lines.push('', `${check.status}: ${STATUS_LABELS[check.status]}; ${formatCheckPoints(check)} points`);
   return toPrintable(lines.join('\n'));
 }

@@ -4,7 +4,7 @@
  * person can read. Nothing here computes a score; it only regroups the report's own numbers.
  */
 import path from 'node:path';
-import type { CheckResult, CheckStatus, NumericDifference, Report } from '../report/types.js';
+import { differenceOf, locationOf, type CheckResult, type CheckStatus, type NumericDifference, type Report } from '../report/types.js';
 
 export interface PartSummary {
   part: string;
@@ -82,7 +82,8 @@ export function groupLostChecks(report: Report): LostGroup[] {
   for (const check of report.checks) {
     if (check.status === 'passed' || check.status === 'skipped') continue;
     if (check.status === 'compile-error' && hasCompileDiagnostics) continue;
-    const { message, difference } = check;
+    const { message } = check;
+    const difference = differenceOf(check);
     const key = JSON.stringify([check.status, message, difference ?? null]);
     const group = groups.get(key);
     if (group) group.checks.push(check);
@@ -153,7 +154,8 @@ export function toPrintable(text: string): string {
 /** Where a check failed in the submission: the line its message names (a stack frame), else the top. */
 export function locateInSubmission(check: CheckResult, submission: string): { line: number; column?: number } {
   // Where the grader itself placed the check (the TODO that still throws, the line an error came from).
-  if (check.location && check.location.file === submission) return { line: check.location.line, column: check.location.column };
+  const location = locationOf(check);
+  if (location && location.file === submission) return { line: location.line, column: location.column };
   const name = path.basename(submission).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`(?:^|[\\s(/\\\\])${name}:(\\d+):(\\d+)`).exec(check.message);
   return match ? { line: Number(match[1]), column: Number(match[2]) } : { line: 1 };

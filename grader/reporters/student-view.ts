@@ -30,8 +30,12 @@ export function checkForStudents(check: CheckResult): CheckResult {
   // Rebuilt from what may be shown, so that a field added to CheckResult later is left out until
   // someone decides it may be shown.
   // The location is a line of the student's own file, the one a thrown error came from.
-  const { id, title, part, status, score, maxScore, points, visibility, durationMs, cpuMs, location } = check;
-  return { id, title, part, status, score, maxScore, points, visibility, durationMs, cpuMs, message: WITHHELD_MESSAGE, ...(location ? { location } : {}) };
+  const { id, title, part, score, maxScore, points, visibility, durationMs, cpuMs } = check;
+  if (check.status === 'error' || check.status === 'not-implemented') {
+    const { status, location } = check;
+    return { id, title, part, status, score, maxScore, points, visibility, durationMs, cpuMs, message: WITHHELD_MESSAGE, ...(location ? { location } : {}) };
+  }
+  return { id, title, part, status: check.status, score, maxScore, points, visibility, durationMs, cpuMs, message: WITHHELD_MESSAGE };
 }
 
 /** The report as a student may read it: every hidden verdict withheld. */

@@ -1,3 +1,4 @@
+import type { BatchSummary, GradedStudent } from '../report/class-summary.js';
 import type { Report } from '../report/types.js';
 
 /** A reporter only formats: it gets finished reports and never computes a score. */
@@ -34,4 +35,17 @@ export interface ReporterDefinition {
   isSingleSubmission?: boolean;
   /** May be async, so that a format's heavy dependency loads only when that format is asked for. */
   create(options: ReporterOptions): Reporter | Promise<Reporter>;
+  /** The page of a whole class this format draws, which every batch writes beside summary.json. */
+  classSummary?: ClassSummaryDefinition;
+}
+
+/** A graded student as a class page shows them: with their own feedback page, where one was written. */
+export interface ClassStudent extends GradedStudent {
+  /** Their feedback page, as a path relative to the class page; null when none was written. */
+  feedbackPath: string[] | null;
+}
+
+export interface ClassSummaryDefinition {
+  fileName: string;
+  render(summary: BatchSummary, students: readonly ClassStudent[]): string;
 }

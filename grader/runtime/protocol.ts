@@ -146,3 +146,11 @@ export const WIRE_ERROR_LIMITS = {
   permission: 100,
   resource: 500,
 } as const;
+
+/**
+ * What makes two probe runs the same call: the same probe source on the same input. Checks that
+ * judge one call differently (the losses and the predictions of one training run) share its run.
+ */
+export function probeCallKey(source: string, input: unknown): string {
+  return `${source}\0${JSON.stringify(input)}`;
+}

@@ -28,7 +28,7 @@ export type Termination =
 
 export type StartOutcome =
   | { kind: 'ready'; exports: string[]; importMs: number }
-  | { kind: 'import-failed'; error: WireError; importMs: number }
+  | { kind: 'import-failed'; error: WireError }
   | { kind: 'backend-failed'; message: string }
   /** The runner ended before the student's module began to evaluate: the grader's failure, never the student's. */
   | { kind: 'runner-failed'; cause: Termination; output: string }
@@ -43,11 +43,12 @@ export interface StartTimings {
   waitedMs: number;
 }
 
+/** The pipeline times each check itself, from outside; `cpuMs` is what only the runner can measure. */
 export type ProbeOutcome =
   /** `cpuMs`: CPU the call itself used, measured by the runner around it. */
-  | { kind: 'value'; value: Wire; durationMs: number; cpuMs: number }
-  | { kind: 'thrown'; error: WireError; durationMs: number; cpuMs: number }
-  | (Termination & { durationMs: number });
+  | { kind: 'value'; value: Wire; cpuMs: number }
+  | { kind: 'thrown'; error: WireError; cpuMs: number }
+  | Termination;
 
 export type SandboxProcessOptions = LaunchOptions;
 
@@ -195,7 +196,7 @@ export class SandboxProcess {
     spent.waitedMs = readyAt - waitStartedAt;
     if (!('type' in answer)) return { outcome: this.beforeEvaluation(answer), timings: spent };
     if (answer.type === 'ready') return { outcome: { kind: 'ready', exports: answer.exports, importMs: answer.importMs }, timings: spent };
-    if (answer.type === 'import-failed') return { outcome: { kind: 'import-failed', error: answer.error, importMs: answer.importMs }, timings: spent };
+    if (answer.type === 'import-failed') return { outcome: { kind: 'import-failed', error: answer.error }, timings: spent };
     return { outcome: { kind: 'exited', exitCode: null, signal: null }, timings: spent };
   }
 
@@ -217,18 +218,14 @@ export class SandboxProcess {
   }
 
   async runProbe(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<ProbeOutcome> {
-    const startedAt = performance.now();
-    if (this.terminated) return { ...this.terminated, durationMs: 0 };
+    if (this.terminated) return this.terminated;
     const id = this.nextProbeId++;
     this.phase = { probeId: id };
     this.send({ type: 'probe', id, checkId, source, input });
     const answer = await this.awaitAnswer(timeLimitMs, (m) => m.type === 'probe-result' && m.id === id);
-    const durationMs = performance.now() - startedAt;
-    if (!('type' in answer)) return { ...answer, durationMs };
-    if (answer.type !== 'probe-result') return { kind: 'exited', exitCode: null, signal: null, durationMs };
-    return answer.isOk
-      ? { kind: 'value', value: answer.value, durationMs: answer.durationMs, cpuMs: answer.cpuMs }
-      : { kind: 'thrown', error: answer.error, durationMs: answer.durationMs, cpuMs: answer.cpuMs };
+    if (!('type' in answer)) return answer;
+    if (answer.type !== 'probe-result') return { kind: 'exited', exitCode: null, signal: null };
+    return answer.isOk ? { kind: 'value', value: answer.value, cpuMs: answer.cpuMs } : { kind: 'thrown', error: answer.error, cpuMs: answer.cpuMs };
   }
 
   /** Ends the process tree and removes its scratch directory; safe to call more than once. */

@@ -5,8 +5,7 @@
  * answered for every later check instead of being retried.
  */
 import type { RunRecord, SandboxLayer, SandboxViolation } from '../report/types.js';
-import { probeCallKey } from '../checks/types.js';
-import type { Wire } from '../runtime/protocol.js';
+import { probeCallKey, type Wire, type WireError } from '../runtime/protocol.js';
 import type { RunnerPool } from './runner-pool.js';
 import type { ProbeOutcome, SandboxProcess, StartOutcome, StartTimings } from './sandbox-process.js';
 
@@ -23,7 +22,6 @@ export interface SessionTimings extends StartTimings {
 
 export class SandboxSession {
   restarts = 0;
-  peakRssMb = 0;
   layers: SandboxLayer[] = [];
   private readonly kept: SandboxViolation[] = [];
   /** Violations past the kept ones, by kind: a flood of them is itself worth telling staff. */
@@ -32,7 +30,6 @@ export class SandboxSession {
   private currentChecks: string[] = [];
   /** From the first start, which is the one a cold run pays for. */
   timings: SessionTimings | null = null;
-  exports: string[] = [];
   private current: SandboxProcess | null = null;
   private startFailure: { failure: StartFailure; output: string } | null = null;
   private starts = 0;
@@ -55,8 +52,7 @@ export class SandboxSession {
     return [...this.kept, ...counted];
   }
 
-  /** Records one; the grader's own findings (from an error that escaped) come through here too. */
-  recordViolation(violation: SandboxViolation): void {
+  private recordViolation(violation: SandboxViolation): void {
     if (this.kept.length < MAX_VIOLATIONS_KEPT) this.kept.push(violation);
     else this.notKept.set(violation.kind, (this.notKept.get(violation.kind) ?? 0) + 1);
   }
@@ -68,11 +64,18 @@ export class SandboxSession {
 
   async run(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<SessionOutcome> {
     const key = probeCallKey(source, input);
-    const remembered = this.memo.get(key);
-    if (remembered) return remembered;
-    const outcome = await this.runFresh(checkId, source, input, timeLimitMs);
+    const outcome = this.memo.get(key) ?? (await this.runFresh(checkId, source, input, timeLimitMs));
     this.memo.set(key, outcome);
+    // The runner reports refused operations itself; what it could not see (a refused signal, say)
+    // is recorded from the error that escaped, once per check that made the call.
+    if (outcome.kind === 'probe' && outcome.outcome.kind === 'thrown') this.recordEscapedDenial(checkId, outcome.outcome.error);
     return outcome;
+  }
+
+  private recordEscapedDenial(checkId: string | null, error: WireError): void {
+    if (!error.isAccessDenied || this.kept.some((v) => v.checkId === checkId)) return;
+    const message = checkId === null ? error.message : `${error.message}${error.resource ? ` (${error.resource})` : ''}`;
+    this.recordViolation({ checkId, kind: violationKindOf(error.permission), message, source: 'reported' });
   }
 
   private async runFresh(checkId: string, source: string, input: Wire, timeLimitMs: number): Promise<SessionOutcome> {
@@ -100,18 +103,17 @@ export class SandboxSession {
     this.collect(runner, null);
     if (outcome.kind !== 'ready') {
       this.startFailure = { failure: outcome, output: runner.capturedOutput };
+      if (outcome.kind === 'import-failed') this.recordEscapedDenial(null, outcome.error);
       this.current = runner;
       this.retire();
       return null;
     }
-    this.exports = outcome.exports;
     this.timings ??= { ...timings, importMs: outcome.importMs };
     this.current = runner;
     return runner;
   }
 
   private collect(runner: SandboxProcess, checkId: string | null): void {
-    this.peakRssMb = Math.max(this.peakRssMb, runner.peakRssMb);
     for (const violation of runner.violations.splice(0)) this.recordViolation({ checkId, ...violation });
   }
 
@@ -132,4 +134,12 @@ export class SandboxSession {
     this.current.dispose();
     this.current = null;
   }
+}
+
+/** The kind of violation a refusal of node's permission model stands for. */
+function violationKindOf(permission: string | undefined): SandboxViolation['kind'] {
+  if (permission?.startsWith('FileSystem')) return 'file';
+  if (permission === 'ChildProcess' || permission === 'Signal') return 'process';
+  if (permission === 'WorkerThreads') return 'worker';
+  return 'other';
 }

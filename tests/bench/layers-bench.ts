@@ -4,10 +4,10 @@
  * isolation, and in a plain child process; configurations alternate run by run.
  */
 import fs from 'node:fs';
-import { probeCallKey, type RuntimeCheck } from '../../grader/checks/types.js';
+import type { RuntimeCheck } from '../../grader/checks/types.js';
 import { transpileSubmission } from '../../grader/compile/transpile.js';
 import { loadExercise } from '../../grader/exercise/load-exercise.js';
-import type { Wire } from '../../grader/runtime/protocol.js';
+import { probeCallKey, type Wire } from '../../grader/runtime/protocol.js';
 import { detectIsolation } from '../../grader/sandbox/layers.js';
 import { DEFAULT_LIMITS } from '../../grader/sandbox/limits.js';
 import { SandboxProcess, type SandboxProcessOptions } from '../../grader/sandbox/sandbox-process.js';

@@ -9,10 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readGradesCsv, type BatchSummary } from '../../grader/batch/gradebook.js';
+import { readGradesCsv } from '../../grader/batch/gradebook.js';
 import { PROJECT_ROOT } from '../../grader/paths.js';
 import type { Report } from '../../grader/report/types.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
+import type { BatchSummary } from '../../grader/report/class-summary.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
 const source = (fixture: string): Uint8Array => fs.readFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'));

@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readGradesCsv, type BatchSummary } from '../../grader/batch/gradebook.js';
+import { readGradesCsv } from '../../grader/batch/gradebook.js';
 import { PROJECT_ROOT, RUNNER_PATH } from '../../grader/paths.js';
 import { runCli } from '../support/run-cli.js';
 import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
+import type { BatchSummary } from '../../grader/report/class-summary.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
 const source = (fixture: string): Buffer => fs.readFileSync(path.join(FIXTURES, fixture, 'qkv-projection.ts'));

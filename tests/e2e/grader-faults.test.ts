@@ -11,10 +11,10 @@ import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { DIST_DIR, PROJECT_ROOT } from '../../grader/paths.js';
 import type { Report } from '../../grader/report/types.js';
-import type { BatchSummary } from '../../grader/batch/gradebook.js';
 import { readGradesCsv } from '../../grader/batch/gradebook.js';
 import { runCli } from '../support/run-cli.js';
 import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
+import type { BatchSummary } from '../../grader/report/class-summary.js';
 
 /** A reference cache, under its own folder, whose entry for a full grading run holds no answers. */
 async function damagedCache(): Promise<string> {

@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readGradesCsv, violationCount, type BatchSummary } from '../../grader/batch/gradebook.js';
+import { readGradesCsv, violationCount } from '../../grader/batch/gradebook.js';
 import { MAX_REPORT_BYTES } from '../../grader/report/bound-report.js';
 import type { Report } from '../../grader/report/types.js';
 import { PROJECT_ROOT, SOLUTIONS_DIR } from '../../grader/paths.js';
 import { runCli } from '../support/run-cli.js';
 import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
+import type { BatchSummary } from '../../grader/report/class-summary.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
 

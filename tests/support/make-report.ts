@@ -1,7 +1,10 @@
 /** Small hand-made reports for reporter tests: only the fields a test cares about need saying. */
-import type { CheckResult, Report } from '../../grader/report/types.js';
+import type { CheckResult, NumericDifference, Report, SourceLocation } from '../../grader/report/types.js';
 
-export function makeCheck(id: string, fields: Partial<CheckResult> = {}): CheckResult {
+/** Any field of any status, so that a test can also make a check no grading would (a difference on a timeout). */
+type CheckFields = Partial<Omit<CheckResult, 'status'>> & { status?: CheckResult['status']; difference?: NumericDifference; location?: SourceLocation };
+
+export function makeCheck(id: string, fields: CheckFields = {}): CheckResult {
   return {
     id,
     title: `the title of ${id}`,
@@ -15,7 +18,7 @@ export function makeCheck(id: string, fields: Partial<CheckResult> = {}): CheckR
     cpuMs: 0,
     ...fields,
     points: fields.points ?? fields.maxScore ?? 1,
-  };
+  } as CheckResult;
 }
 
 export function makeReport(checks: CheckResult[], fields: Partial<Report> = {}): Report {

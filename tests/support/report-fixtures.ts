@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../grader/paths.js';
-import type { CheckResult, Report } from '../../grader/report/types.js';
-import { scoreChecks } from '../../grader/scoring/score.js';
+import type { CheckOutcome, Report } from '../../grader/report/types.js';
+import { scoreSubmission } from '../../grader/scoring/score.js';
 
 export const REPORT_FIXTURES_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'reports');
 export const EXPECTED_DIR = path.join(REPORT_FIXTURES_DIR, 'expected');
@@ -56,12 +56,13 @@ export function loadAllReports(): Array<{ name: string; report: Report }> {
  * internal error, the checks that need it skipped, and the score recomputed by the grader's own rule.
  */
 export function withInternalError(report: Report): Report {
-  const checks: CheckResult[] = report.checks.map((check) => {
-    if (check.id === 'training.losses') return { ...check, status: 'internal-error', score: 0, message: 'The reference could not be computed: ENOSPC: no space left on device, write' };
-    if (check.part === 'training') return { ...check, status: 'skipped', score: 0, message: "It needs 'training.losses' to pass first." };
+  const outcomes: CheckOutcome[] = report.checks.map((check) => {
+    if (check.id === 'training.losses') return { ...check, status: 'internal-error', message: 'The reference could not be computed: ENOSPC: no space left on device, write' };
+    if (check.part === 'training') return { ...check, status: 'skipped', message: "It needs 'training.losses' to pass first." };
     return check;
   });
-  return { ...report, ...scoreChecks(checks, false), checks };
+  const rubric = new Map(report.checks.map((check) => [check.id, check]));
+  return { ...report, ...scoreSubmission(outcomes, (id) => rubric.get(id)!, false) };
 }
 
 /** A format's file with its durations set to zero: what differs between two gradings of one file. */

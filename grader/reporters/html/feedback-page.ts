@@ -4,7 +4,7 @@
  * reference's, then type warnings and what the code printed. It only formats the report.
  */
 import { formatNumber, formatShape } from '../../checks/compare.js';
-import type { CheckResult, CheckStatus, NumericDifference, Report } from '../../report/types.js';
+import { differenceOf, type CheckResult, type CheckStatus, type NumericDifference, type Report } from '../../report/types.js';
 import { describeIncomplete, formatCheckPoints, formatPoints, groupByPart, percentOf } from '../report-summary.js';
 import { escapeHtml, statusBadge } from './escape.js';
 import { renderPage } from './page-shell.js';
@@ -126,7 +126,7 @@ function groupFailures(report: Report): CheckResult[][] {
   const groups: CheckResult[][] = [];
   for (const check of report.checks) {
     if (LISTED_ONLY.has(check.status)) continue;
-    const same = groups.find((group) => group[0].status === check.status && group[0].message === check.message && !group[0].difference && !check.difference);
+    const same = groups.find((group) => group[0].status === check.status && group[0].message === check.message && !differenceOf(group[0]) && !differenceOf(check));
     if (same) same.push(check);
     else groups.push([check]);
   }
@@ -148,7 +148,7 @@ function renderFailure(group: CheckResult[], ids: Anchors, report: Report): stri
     `<h3>${statusBadge(first.status)} <a href="#${escapeHtml(ids.check(first.id))}"><code>${escapeHtml(first.id)}</code></a>${more}</h3>` +
     `<div>${escapeHtml(first.title)} <span class="check-note">(${formatPoints(score, max)} points)</span></div>` +
     `<p class="message">${escapeHtml(first.message)}</p>` +
-    (first.difference ? renderDifference(first.difference) : '') +
+    (differenceOf(first) ? renderDifference(differenceOf(first)!) : '') +
     plots +
     '</section>'
   );

@@ -4,21 +4,17 @@
  * where one was written (and those with nothing to grade, with why), what the sandbox refused
  * whose code, and the slowest submissions. Made from the summary and the reports alone.
  */
-import { compareIds, type BatchSummary, type GradedStudent } from '../../batch/gradebook.js';
 import type { CheckResult, CheckStatus } from '../../report/types.js';
 import { percentOf } from '../report-summary.js';
 import { escapeHtml, hrefOf, statusBadge } from './escape.js';
 import { renderPage } from './page-shell.js';
 import { renderBarChart } from './svg/bar-chart.js';
 import { SOURCE_COLORS } from './svg/palette.js';
-
-export interface SummaryStudent extends GradedStudent {
-  /** Their feedback page, as a path relative to summary.html; null when none was written. */
-  feedbackPath: string[] | null;
-}
+import { compareIds, type BatchSummary } from '../../report/class-summary.js';
+import type { ClassStudent } from '../types.js';
 
 
-function studentCell(student: SummaryStudent): string {
+function studentCell(student: ClassStudent): string {
   const name = `<code>${escapeHtml(student.student)}</code>`;
   return student.feedbackPath ? `<a href="${hrefOf(student.feedbackPath)}">${name}</a>` : name;
 }
@@ -54,7 +50,7 @@ export function commonMistake(results: CheckResult[]): { message: string; count:
   return best;
 }
 
-function renderChecks(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+function renderChecks(summary: BatchSummary, students: readonly ClassStudent[]): string {
   const results = new Map<string, CheckResult[]>();
   for (const { report } of students) {
     for (const check of report.checks) results.set(check.id, [...(results.get(check.id) ?? []), check]);
@@ -90,7 +86,7 @@ function renderChecks(summary: BatchSummary, students: readonly SummaryStudent[]
   );
 }
 
-function renderStudents(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+function renderStudents(summary: BatchSummary, students: readonly ClassStudent[]): string {
   const late = (isLate: boolean): string => (isLate ? ' <span class="check-note">late</span>' : '');
   const rows = [
     ...students.map((student) => {
@@ -131,7 +127,7 @@ function renderStudents(summary: BatchSummary, students: readonly SummaryStudent
   );
 }
 
-function renderSlowest(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+function renderSlowest(summary: BatchSummary, students: readonly ClassStudent[]): string {
   if (summary.slowest.length === 0) return '';
   const byName = new Map(students.map((s) => [s.student, s]));
   const rows = summary.slowest.map(({ student, durationMs }) => {
@@ -146,7 +142,7 @@ function renderSlowest(summary: BatchSummary, students: readonly SummaryStudent[
 }
 
 /** Whose code the sandbox refused something: an academic-integrity matter, where staff look first. */
-function renderViolations(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+function renderViolations(summary: BatchSummary, students: readonly ClassStudent[]): string {
   if (summary.violations.length === 0) return '';
   const byName = new Map(students.map((s) => [s.student, s]));
   const rows = [...summary.violations]
@@ -195,7 +191,7 @@ function renderProblems(summary: BatchSummary): string {
   return parts.join('');
 }
 
-export function renderSummaryPage(summary: BatchSummary, students: readonly SummaryStudent[]): string {
+export function renderSummaryPage(summary: BatchSummary, students: readonly ClassStudent[]): string {
   const statuses = Object.entries(summary.statuses)
     .sort((a, b) => b[1] - a[1])
     .map(([status, count]) => `<span>${statusBadge(status)} ${count}</span>`)

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readGradesCsv, toGradesCsv, toSummary, violationCount, type GradedStudent, type UngradedRow } from '../../../grader/batch/gradebook.js';
+import { readGradesCsv, toGradesCsv, toSummary, violationCount } from '../../../grader/batch/gradebook.js';
 import { NO_IDENTITY } from '../../../grader/batch/lms-names.js';
 import type { Report, SandboxViolation } from '../../../grader/report/types.js';
 import { sampleCheck, sampleReport } from '../../support/sample-report.js';
+import type { GradedStudent, UngradedRow } from '../../../grader/report/class-summary.js';
 
 function student(id: string, isLate: boolean, score: number, isIncomplete = false): GradedStudent {
   const report = {

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readGradesCsv, toGradesCsv, toSummary, type GradedStudent, type UngradedRow } from '../../../grader/batch/gradebook.js';
+import { readGradesCsv, toGradesCsv, toSummary } from '../../../grader/batch/gradebook.js';
 import { NO_IDENTITY } from '../../../grader/batch/lms-names.js';
 import { mergeBatches } from '../../../grader/batch/merge.js';
-import type { Shard } from '../../../grader/batch/shard.js';
 import { sampleReport } from '../../support/sample-report.js';
+import type { GradedStudent, Shard, UngradedRow } from '../../../grader/report/class-summary.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'merge-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

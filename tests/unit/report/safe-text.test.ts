@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundReport, MAX_REPORT_BYTES } from '../../../grader/report/bound-report.js';
 import { toSafeText } from '../../../grader/report/safe-text.js';
+import { locationOf } from '../../../grader/report/types.js';
 import { makeCheck, makeReport } from '../../support/make-report.js';
 
 const ESC = '\u001b';
@@ -38,7 +39,7 @@ describe('a bounded report', () => {
     expect(Buffer.byteLength(text)).toBeLessThan(MAX_REPORT_BYTES);
     expect(report.checks[0].message.length).toBeLessThanOrEqual(4000 + 10);
     expect(report.submission).toBe('dir\\x1b[2J/f.ts');
-    expect(report.checks[0].location?.file).toBe('\\x1b[31mf.ts');
+    expect(locationOf(report.checks[0])?.file).toBe('\\x1b[31mf.ts');
     expect(report.diagnostics.length).toBe(200);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../grader/report/types.js';
 import { differenceLines, groupLostChecks, locateInSubmission, toPrintable } from '../../../grader/reporters/report-summary.js';
+import { makeCheck } from '../../support/make-report.js';
 import { loadReport } from '../../support/report-fixtures.js';
 
-function check(overrides: Partial<CheckResult>): CheckResult {
-  return { id: 'a.b', title: 'T', part: 'a', status: 'failed', score: 0, maxScore: 1, points: 1, visibility: 'visible', message: 'm', durationMs: 0, cpuMs: 0, ...overrides };
+function check(overrides: Parameters<typeof makeCheck>[1]): CheckResult {
+  return makeCheck('a.b', { title: 'T', status: 'failed', score: 0, message: 'm', ...overrides });
 }
 
 describe('report summary', () => {
@@ -32,9 +33,9 @@ describe('report summary', () => {
 
   it('prefers the location the grader gave the check, when it is in the submission', () => {
     const file = 'tests/fixtures/x/qkv-projection.ts';
-    const located = check({ message: `still throws its TODO error (at ${file}:46:15).`, location: { file, line: 56, column: 5 } });
+    const located = check({ status: 'not-implemented', message: `still throws its TODO error (at ${file}:46:15).`, location: { file, line: 56, column: 5 } });
     expect(locateInSubmission(located, file)).toEqual({ line: 56, column: 5 });
-    expect(locateInSubmission({ ...located, location: { file: 'elsewhere.ts', line: 9, column: 1 } }, file)).toEqual({ line: 46, column: 15 });
+    expect(locateInSubmission(check({ status: 'not-implemented', message: located.message, location: { file: 'elsewhere.ts', line: 9, column: 1 } }), file)).toEqual({ line: 46, column: 15 });
   });
 
   it('makes printed text safe to show: colours dropped, control characters replaced', () => {

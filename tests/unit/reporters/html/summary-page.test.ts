@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toSummary, type GradedStudent } from '../../../../grader/batch/gradebook.js';
+import { toSummary } from '../../../../grader/batch/gradebook.js';
 import { NO_IDENTITY } from '../../../../grader/batch/lms-names.js';
 import { commonMistake, renderSummaryPage } from '../../../../grader/reporters/html/summary-page.js';
 import { sampleCheck, sampleReport } from '../../../support/sample-report.js';
+import type { GradedStudent } from '../../../../grader/report/class-summary.js';
 
 function student(name: string, failing: string[], durationMs: number): GradedStudent {
   const checks = ['a.easy', 'a.medium', 'b.hard'].map((id) =>
