@@ -39,8 +39,8 @@ export async function runGradescope(flags: GradescopeFlags, compiler: Compiler):
 }
 
 async function gradeUpload(flags: GradescopeFlags, root: string, compiler: Compiler, write: (results: object) => void, writeText: (text: string) => void): Promise<number> {
-  const { definition } = await loadExercise(flags.exercise, flags.rubric);
-  const upload = findUpload(path.join(root, 'submission'), definition.fileName);
+  const exercise = await loadExercise(flags.exercise, flags.rubric);
+  const upload = findUpload(path.join(root, 'submission'), exercise.definition.fileName);
 
   if (upload.kind === 'problem') {
     write(nothingGraded(upload.message));
@@ -49,7 +49,7 @@ async function gradeUpload(flags: GradescopeFlags, root: string, compiler: Compi
   }
   // The file is named as the student uploaded it, not by where Gradescope keeps uploads.
   const submissionDir = path.join(root, 'submission');
-  const session = await openGradingSession({ exercise: flags.exercise, backend: flags.backend, compiler, rubricPath: flags.rubric, nameFile: (file) => path.relative(submissionDir, file) });
+  const session = await openGradingSession({ exercise, backend: flags.backend, compiler, nameFile: (file) => path.relative(submissionDir, file) });
   try {
     const report = await session.grade(upload.file, false);
     // Through the registry, which gives a format students read the report as students may read it.
