@@ -2,7 +2,6 @@
  * `autograde`: the command line. It parses arguments, calls the pipeline and a reporter, and maps
  * what happened to an exit status; it decides nothing about grades itself.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
@@ -12,7 +11,6 @@ import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import { renderSelfCheck } from '../reporters/check-reporter.js';
 import { checkSubmissionCount, createReporter, parseFormats, REPORTERS, type Reporter, type ReporterName } from '../reporters/index.js';
-import { chooseNextStep, todoLabelOf } from '../reporters/next-step.js';
 import { GRADER_VERSION } from '../version.js';
 import type { GradingSessionOptions } from '../pipeline/grading-session.js';
 import { parseShard, type Shard } from '../batch/shard.js';
@@ -142,59 +140,28 @@ interface CheckFlags extends SessionFlags {
 }
 
 /**
- * `check`: the student's self-check. The visible checks only (the session never runs, judges or
- * computes the reference of a hidden one), then the next step to take and what is still to come.
+ * `check`: the student's self-check. The pipeline checks the file and decides the next step; this
+ * prints them.
  */
 async function runCheck(input: string | undefined, flags: CheckFlags): Promise<number> {
   const isColor = isColorWanted(flags.color);
   const { report, step } = await withCompiler(async (compiler) => {
-    const [{ loadExercise }, { openGradingSession }, { resolveSubmissionFile }, { inferFromPaths, inferHere, resolveExercise }] = await Promise.all([
+    const [{ loadExercise }, { selfCheck }, { resolveSubmissionFile }, { inferFromPaths, inferHere, resolveExercise }] = await Promise.all([
       import('../exercise/load-exercise.js'),
-      import('../pipeline/grading-session.js'),
+      import('../pipeline/self-check.js'),
       import('../pipeline/read-submission.js'),
       import('../exercise/infer-exercise.js'),
     ]);
     // The file is found before anything starts, so a wrong path costs no sandbox and no reference.
-    const exercise = await resolveExercise(flags.exercise, flags.rubric, (known) => (input === undefined ? inferHere(process.cwd(), known) : inferFromPaths([input], known)));
-    const { definition } = await loadExercise(exercise, flags.rubric);
-    const file = input === undefined ? findSubmission(process.cwd(), definition.id, definition.fileName) : resolveSubmissionFile(input, definition.fileName);
-    const session = await openGradingSession({ ...sessionOptions(flags, compiler), exercise, checks: 'visible' });
-    try {
-      const graded = await session.grade(file, false);
-      const { registry, skeletonPath } = session.exercise;
-      const usesOf = (id: string) => registry.get(id)?.uses ?? [];
-      let todos = new Map<string, string>();
-      let chosen = chooseNextStep(graded, { usesOf, todoOf: (name) => todos.get(name) });
-      // A wrong answer's message does not say which TODO it belongs to; the skeleton's stubs do.
-      if (chosen.kind === 'check' && chosen.todo === null && chosen.functions.length > 0) {
-        todos = await skeletonTodos(compiler, skeletonPath, definition.fileName);
-        chosen = chooseNextStep(graded, { usesOf, todoOf: (name) => todos.get(name) });
-      }
-      return { report: graded, step: chosen };
-    } finally {
-      session.close();
-    }
+    const id = await resolveExercise(flags.exercise, flags.rubric, (known) => (input === undefined ? inferHere(process.cwd(), known) : inferFromPaths([input], known)));
+    const exercise = await loadExercise(id, flags.rubric);
+    const { fileName } = exercise.definition;
+    const file = input === undefined ? findSubmission(process.cwd(), exercise.definition.id, fileName) : resolveSubmissionFile(input, fileName);
+    return selfCheck(file, { ...sessionOptions(flags, compiler), exercise, compiler });
   });
   process.stdout.write(renderSelfCheck(report, step, pc.createColors(isColor)));
   if (report.status === 'internal-error') return EXIT.internal;
   return report.status === 'passed' ? EXIT.ok : EXIT.checksFailed;
-}
-
-/** Each export of the skeleton that throws a numbered TODO, and that TODO's label ("TODO 2"). */
-async function skeletonTodos(compiler: Compiler, skeletonPath: string, fileName: string): Promise<Map<string, string>> {
-  let source: string;
-  try {
-    source = fs.readFileSync(skeletonPath, 'utf8');
-  } catch {
-    // An install without the skeleton still names the function to work on.
-    return new Map();
-  }
-  const compiled = await compiler.compile({ source, fileName, displayPath: skeletonPath }, null);
-  if (compiled.kind !== 'compiled') return new Map();
-  return new Map(compiled.result.stubs.flatMap((stub) => {
-    const label = todoLabelOf(stub.todo);
-    return label === null ? [] : [[stub.name, label] as const];
-  }));
 }
 
 function parseJobs(value: string): number {
