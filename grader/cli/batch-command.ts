@@ -1,12 +1,25 @@
 /**
- * `batch` and `merge` as the command line runs them: what they print, how a stop by Ctrl-C or
- * SIGTERM ends them, and the exit status. The grading itself is grader/batch's.
+ * `batch` as the command line runs it: what it prints, how a stop by Ctrl-C or SIGTERM ends it, and
+ * the exit status. The grading itself is grader/batch's.
  */
 import { toSafeText } from '../report/safe-text.js';
 import type { BatchOptions } from '../batch/run-batch.js';
 import { BatchInterruption, exitCodeOfSignal, resumeCommandOf, STOPPING_SIGNALS, type StoppingSignal } from '../batch/interruption.js';
+import type { BatchSummary, Shard } from '../report/class-summary.js';
+import type { ReporterName } from '../reporters/index.js';
 import { EXIT } from './exit-codes.js';
-import type { BatchSummary } from '../report/class-summary.js';
+import { sessionOptions, type SessionFlags } from './session-flags.js';
+import { refuseInStudentKit } from './staff-only.js';
+import { withCompiler } from './with-compiler.js';
+
+export interface BatchFlags extends SessionFlags {
+  out: string;
+  format: ReporterName[];
+  jobs?: number;
+  resume?: boolean;
+  quiet?: boolean;
+  shard?: Shard;
+}
 
 /** How much of one entry's name and reason a terminal line shows. */
 const LINE_LIMIT = 2000;
@@ -55,8 +68,29 @@ function printSummary(input: string, out: string, summary: BatchSummary): void {
   );
 }
 
-/** `batch`, from parsed options; `args` is the command line after `autograde`, for the line that resumes it. */
-export async function runBatchCli(options: BatchOptions, args: readonly string[]): Promise<number> {
+/** `batch`; `args` is the command line after `autograde`, for the line that resumes a stopped batch. */
+export async function runBatchCli(dir: string, flags: BatchFlags, args: readonly string[]): Promise<number> {
+  refuseInStudentKit('batch');
+  return withCompiler((compiler) =>
+    gradeClass(
+      {
+        ...sessionOptions(flags, compiler),
+        // The class's files say which exercise it is, once a zip is unpacked: runBatch decides.
+        exercise: flags.exercise,
+        input: dir,
+        out: flags.out,
+        jobs: flags.jobs,
+        isResume: flags.resume,
+        isQuiet: flags.quiet,
+        shard: flags.shard,
+        formats: flags.format,
+      },
+      args,
+    ),
+  );
+}
+
+async function gradeClass(options: BatchOptions, args: readonly string[]): Promise<number> {
   const { runBatch } = await import('../batch/run-batch.js');
   const interruption = new BatchInterruption();
   // The compile worker was started before the batch: it ends with it, however it ends.
@@ -72,15 +106,4 @@ export async function runBatchCli(options: BatchOptions, args: readonly string[]
   } finally {
     stopListening();
   }
-}
-
-/** `merge`: the shards' outputs joined; refused, naming them, when shards are missing or given twice. */
-export async function runMergeCli(dirs: string[], out: string, isPartialAllowed: boolean): Promise<number> {
-  const { mergeBatches } = await import('../batch/merge.js');
-  const summary = mergeBatches(dirs, out, { isPartialAllowed });
-  const partial = summary.partial ? ` (partial: shard${summary.partial.missing.length === 1 ? '' : 's'} ${summary.partial.missing.map((i) => `${i}/${summary.partial!.count}`).join(', ')} missing)` : '';
-  process.stdout.write(
-    `Merged ${dirs.length} shards${partial}: ${summary.graded} of ${summary.students} students graded, ${summary.problems.length} entries not counted. Grades: ${out}/grades.csv\n`,
-  );
-  return EXIT.ok;
 }

@@ -15,7 +15,8 @@ import { openGradingSession } from '../pipeline/grading-session.js';
 import { nothingGraded } from '../reporters/gradescope-reporter.js';
 import { renderReports } from '../reporters/index.js';
 import { EXIT } from './exit-codes.js';
-import { refuseInStudentKit } from './release-command.js';
+import { refuseInStudentKit } from './staff-only.js';
+import { withCompiler } from './with-compiler.js';
 
 export interface GradescopeFlags {
   root?: string;
@@ -24,23 +25,25 @@ export interface GradescopeFlags {
   rubric?: string;
 }
 
-export async function runGradescope(flags: GradescopeFlags, compiler: Compiler): Promise<number> {
+export async function runGradescope(flags: GradescopeFlags): Promise<number> {
   refuseInStudentKit('gradescope');
-  const root = flags.root ?? process.env.AUTOGRADER_ROOT ?? '/autograder';
-  const resultsFile = path.join(root, 'results', 'results.json');
-  const write = (results: object): void => writeAtomically(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  try {
-    return await gradeUpload(flags, root, compiler, write, (text) => writeAtomically(resultsFile, text));
-  } catch (error) {
-    // The grader's own failure: the student still gets a results.json, which says it is not theirs.
-    write(nothingGraded(`The autograder itself failed, not your code: ${error instanceof Error ? error.message : String(error)}. Tell your course staff; your submission is kept and can be graded again.`));
-    throw error;
-  }
+  return withCompiler(async (compiler) => {
+    const root = flags.root ?? process.env.AUTOGRADER_ROOT ?? '/autograder';
+    const resultsFile = path.join(root, 'results', 'results.json');
+    const write = (results: object): void => writeAtomically(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    try {
+      return await gradeUpload(flags, root, compiler, write, (text) => writeAtomically(resultsFile, text));
+    } catch (error) {
+      // The grader's own failure: the student still gets a results.json, which says it is not theirs.
+      write(nothingGraded(`The autograder itself failed, not your code: ${error instanceof Error ? error.message : String(error)}. Tell your course staff; your submission is kept and can be graded again.`));
+      throw error;
+    }
+  });
 }
 
 async function gradeUpload(flags: GradescopeFlags, root: string, compiler: Compiler, write: (results: object) => void, writeText: (text: string) => void): Promise<number> {
-  const { definition } = await loadExercise(flags.exercise, flags.rubric);
-  const upload = findUpload(path.join(root, 'submission'), definition.fileName);
+  const exercise = await loadExercise(flags.exercise, flags.rubric);
+  const upload = findUpload(path.join(root, 'submission'), exercise.definition.fileName);
 
   if (upload.kind === 'problem') {
     write(nothingGraded(upload.message));
@@ -49,7 +52,7 @@ async function gradeUpload(flags: GradescopeFlags, root: string, compiler: Compi
   }
   // The file is named as the student uploaded it, not by where Gradescope keeps uploads.
   const submissionDir = path.join(root, 'submission');
-  const session = await openGradingSession({ exercise: flags.exercise, backend: flags.backend, compiler, rubricPath: flags.rubric, nameFile: (file) => path.relative(submissionDir, file) });
+  const session = await openGradingSession({ exercise, backend: flags.backend, compiler, nameFile: (file) => path.relative(submissionDir, file) });
   try {
     const report = await session.grade(upload.file, false);
     // Through the registry, which gives a format students read the report as students may read it.

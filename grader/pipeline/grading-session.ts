@@ -17,7 +17,11 @@ import { selectChecks, type CheckSelection, type SelectedChecks } from './select
 import { readForPlan, TypecheckAhead } from './typecheck-ahead.js';
 
 export interface GradingSessionOptions {
-  exercise: string;
+  /**
+   * The exercise's id, loaded here with `rubricPath`; or the exercise already loaded, by a caller
+   * that needed it first (`check` and `gradescope` look for the student's file by its name).
+   */
+  exercise: string | LoadedExercise;
   /** A compile worker already warming up (the CLI starts it before loading anything heavy). */
   compiler?: Compiler;
   backend: BackendChoice;
@@ -67,7 +71,7 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
   let exercise: LoadedExercise;
   let backend: SelectedBackend;
   try {
-    exercise = await loadExercise(options.exercise, options.rubricPath);
+    exercise = typeof options.exercise === 'string' ? await loadExercise(options.exercise, options.rubricPath) : options.exercise;
     backend = selectBackend(options.backend);
   } catch (error) {
     compiler.close();

@@ -285,3 +285,22 @@ export interface Report {
    */
   figures?: CheckFigure[];
 }
+
+/**
+ * The one thing `autograde check` tells a student to do next, decided from a report of the visible
+ * checks (grader/pipeline/next-step.ts); the check reporter prints it.
+ */
+export type NextStep =
+  | { kind: 'compile-error'; message: string; location: SourceLocation | null; otherErrors: number }
+  | {
+      kind: 'check';
+      check: CheckResult;
+      /** The numbered TODO to work on, from the check's message or the skeleton; null when neither says. */
+      todo: string | null;
+      /** The functions (exports) the check calls. */
+      functions: readonly string[];
+    }
+  /** Nothing the student did: the grader failed on a check. */
+  | { kind: 'grader-failed'; check: CheckResult }
+  /** Every check that ran passed. */
+  | { kind: 'none' };

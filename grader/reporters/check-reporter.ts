@@ -1,13 +1,13 @@
 /**
  * What `autograde check` prints: a student's self-check, short, like check50. One line per visible
- * check, grouped by part; then the one next step, with the line to look at; then how many visible
- * checks pass and how many hidden ones are still to come. It never says that everything passed
- * while hidden checks remain: those run only when the work is submitted.
+ * check, grouped by part; then the one next step, as grader/pipeline/next-step.ts decided it, with
+ * the line to look at; then how many visible checks pass and how many hidden ones are still to
+ * come. It never says that everything passed while hidden checks remain: those run only when the
+ * work is submitted.
  *
  * Not a `--format`: it reads reports of the visible checks only, which only `check` produces.
  */
-import { locationOf, type CheckResult, type Report, type SourceLocation, type WithheldChecks } from '../report/types.js';
-import type { NextStep } from './next-step.js';
+import { locationOf, type CheckResult, type NextStep, type Report, type SourceLocation, type WithheldChecks } from '../report/types.js';
 import { groupByPart } from './report-summary.js';
 import { paint, SYMBOLS, type Colors } from './text-reporter.js';
 

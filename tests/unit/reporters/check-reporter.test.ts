@@ -1,12 +1,10 @@
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { describeOutcome, describeWithheld, renderSelfCheck } from '../../../grader/reporters/check-reporter.js';
-import { chooseNextStep } from '../../../grader/reporters/next-step.js';
 import { makeCheck, makeReport } from '../../support/make-report.js';
 
 const plain = pc.createColors(false);
 const withheld = { count: 6, points: 8, dependents: [] };
-const hints = { usesOf: () => ['QKVProjection'], todoOf: () => 'TODO 1' };
 
 describe('describeWithheld', () => {
   it('says how many hidden checks and points are still to come', () => {
@@ -53,7 +51,7 @@ describe('renderSelfCheck', () => {
       location: { file: 'qkv-projection.ts', line: 56, column: 5 },
     });
     const report = makeReport([todo, makeCheck('projection.distinct', { title: 'Q ≠ K', status: 'skipped', message: "It needs 'projection.shape' to pass first." })], { withheld });
-    const text = renderSelfCheck(report, chooseNextStep(report, hints), plain);
+    const text = renderSelfCheck(report, { kind: 'check', check: todo, todo: 'TODO 1', functions: ['QKVProjection'] }, plain);
     expect(text).toContain('  ○ forward() maps a batch  (next step, below)\n');
     expect(text).toContain('  - Q ≠ K  (waits for an earlier check)\n');
     expect(text).toContain('Next step: TODO 1 in QKVProjection (part projection)\n');
@@ -71,7 +69,7 @@ describe('renderSelfCheck', () => {
     });
     const wrong = makeCheck('projection.distinct', { status: 'failed', message: 'wQ and wK are the same layer object.' });
     const report = makeReport([thrown, wrong], { withheld });
-    const text = renderSelfCheck(report, chooseNextStep(report, hints), plain);
+    const text = renderSelfCheck(report, { kind: 'check', check: thrown, todo: 'TODO 1', functions: ['QKVProjection'] }, plain);
     expect(text).toContain('      wQ and wK are the same layer object.\n');
     expect(text.split('qkv-projection.ts:46:15')).toHaveLength(2);
   });
@@ -82,14 +80,15 @@ describe('renderSelfCheck', () => {
       withheld,
       diagnostics: [{ file: 'qkv-projection.ts', line: 62, column: 45, severity: 'error', message: "')' expected." }],
     });
-    const text = renderSelfCheck(report, chooseNextStep(report, hints), plain);
+    const step = { kind: 'compile-error', message: "')' expected.", location: { file: 'qkv-projection.ts', line: 62, column: 45 }, otherErrors: 0 } as const;
+    const text = renderSelfCheck(report, step, plain);
     expect(text).toContain('Your file does not compile yet, so no check could run.\n\nNext step: make the file compile\n  qkv-projection.ts:62:45  \')\' expected.\n');
     expect(text).not.toContain('the title of projection.shape');
   });
 
   it('warns where a check that ran also needs a hidden one when submitted', () => {
     const report = makeReport([makeCheck('projection.after', { title: 'After the hidden one' })], { withheld: { count: 1, points: 2, dependents: ['projection.after'] } });
-    const text = renderSelfCheck(report, chooseNextStep(report, hints), plain);
+    const text = renderSelfCheck(report, { kind: 'none' }, plain);
     expect(text).toContain('The one visible check passes. 1 hidden check (2 points) is run when you submit.\nWhen you submit, "After the hidden one" also needs a hidden check to pass.\n');
   });
 });

@@ -3,29 +3,18 @@
  * else (nothing runs until the file compiles), then the first check in the rubric's order that did
  * not pass. Skipped checks are never chosen: they wait on an earlier failure, which is the cause.
  */
-import type { CheckResult, Report, SourceLocation } from '../report/types.js';
+import type { CheckResult, NextStep, Report } from '../report/types.js';
 
 export interface NextStepHints {
   /** The exports of the student's file a check calls. */
   usesOf(checkId: string): readonly string[];
-  /** The skeleton's label for the TODO an export stands for ("TODO 1"), when known. */
-  todoOf(exportName: string): string | undefined;
+  /**
+   * The skeleton's label for the TODO each export stands for ("TODO 1"). Asked for only when the
+   * chosen check's message names no TODO (a wrong answer's does not), and at most once: reading the
+   * skeleton costs a compile.
+   */
+  skeletonTodos(): Promise<ReadonlyMap<string, string>>;
 }
-
-export type NextStep =
-  | { kind: 'compile-error'; message: string; location: SourceLocation | null; otherErrors: number }
-  | {
-      kind: 'check';
-      check: CheckResult;
-      /** The numbered TODO to work on, from the check's message or the skeleton; null when neither says. */
-      todo: string | null;
-      /** The functions (exports) the check calls. */
-      functions: readonly string[];
-    }
-  /** Nothing the student did: the grader failed on a check. */
-  | { kind: 'grader-failed'; check: CheckResult }
-  /** Every check that ran passed. */
-  | { kind: 'none' };
 
 const NUMBERED_TODO = /\bTODO\s+(\d+(?:\.\d+)*[a-z]?)(?!\w|\.\d)/;
 
@@ -37,7 +26,15 @@ export function todoLabelOf(text: string): string | null {
 
 const NOT_A_CAUSE = new Set<CheckResult['status']>(['passed', 'skipped', 'internal-error']);
 
-export function chooseNextStep(report: Report, hints: NextStepHints): NextStep {
+/** The TODO a check is about: the one its message names, else the skeleton's for the first function it calls that has one. */
+async function todoOf(check: CheckResult, functions: readonly string[], hints: NextStepHints): Promise<string | null> {
+  const named = todoLabelOf(check.message);
+  if (named !== null || functions.length === 0) return named;
+  const todos = await hints.skeletonTodos();
+  return functions.map((name) => todos.get(name)).find((label) => label !== undefined) ?? null;
+}
+
+export async function chooseNextStep(report: Report, hints: NextStepHints): Promise<NextStep> {
   if (report.status === 'compile-error') {
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
     const [first] = errors;
@@ -49,8 +46,7 @@ export function chooseNextStep(report: Report, hints: NextStepHints): NextStep {
   const failed = report.checks.find((check) => !NOT_A_CAUSE.has(check.status));
   if (failed) {
     const functions = hints.usesOf(failed.id);
-    const fromSkeleton = functions.map((name) => hints.todoOf(name)).find((label) => label !== undefined);
-    return { kind: 'check', check: failed, todo: todoLabelOf(failed.message) ?? fromSkeleton ?? null, functions };
+    return { kind: 'check', check: failed, todo: await todoOf(failed, functions, hints), functions };
   }
   const broken = report.checks.find((check) => check.status === 'internal-error');
   if (broken) return { kind: 'grader-failed', check: broken };
