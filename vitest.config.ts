@@ -6,6 +6,8 @@ const limits = { testTimeout: 180_000, hookTimeout: 300_000 };
 /** `npm test`: three projects, told apart by what a test may start. */
 export default defineConfig({
   test: {
+    // Before any test: the CLI, the sandboxed runner and the compile worker all run from dist/.
+    globalSetup: ['tests/support/build-dist.ts'],
     pool: 'forks',
     maxWorkers: 2,
     projects: [
