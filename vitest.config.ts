@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 /** What every project shares: end-to-end and integration tests start real sandboxes and wait out real time limits. */
 const limits = { testTimeout: 180_000, hookTimeout: 300_000 };
 
-/** `npm test`: three projects, told apart by what a test may start. */
+/**
+ * `npm test`: three projects, told apart by what a test may start. Validation of the exercises
+ * (tests/validate) is not among them: it is `npm run validate`, with its own config.
+ */
 export default defineConfig({
   test: {
     // Before any test: the CLI, the sandboxed runner and the compile worker all run from dist/.

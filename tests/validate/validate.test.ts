@@ -1,7 +1,8 @@
 /**
- * The instructor's commands as an author runs them: every exercise is proved sound (its solution,
- * its skeleton and its checks against mutants of the solution), and every skeleton is what its
- * solution generates. This is where CI validates the exercises: `npm test` runs it.
+ * `autograde validate --all` as an author runs it: every exercise is proved sound (its solution, its
+ * skeleton and its checks against mutants of the solution), with each exercise's kill rate and the
+ * scores its solution and skeleton must get. A mutation analysis of several minutes, so it is not
+ * part of `npm test`: `npm run validate` runs it (vitest.validate.config.ts), as a CI step of its own.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,18 +49,4 @@ describe('autograde validate', () => {
     },
     150_000 * Math.max(1, exercises.length),
   );
-});
-
-describe('autograde skeleton', () => {
-  it('--check finds every skeleton up to date and exits 0; without an exercise it is a usage error', async () => {
-    const checked = await runCli(['skeleton', '--check', '--all']);
-    expect(checked.stdout.trim().split('\n')).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^exercises/${id}/\\S+\\.ts: up to date$`))));
-    expect(checked.exitCode).toBe(0);
-    const bare = await runCli(['skeleton']);
-    expect(bare.exitCode).toBe(2);
-    expect(bare.stderr).toContain('Name an exercise or pass --all. Known exercises: qkv-projection');
-    const unknown = await runCli(['validate', 'no-such-exercise']);
-    expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr).toContain("Unknown exercise 'no-such-exercise'");
-  });
 });
