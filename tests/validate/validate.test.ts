@@ -29,8 +29,9 @@ describe('autograde validate', () => {
     async () => {
       const { exitCode, stdout, stderr } = await runCli(['validate', '--all']);
       expect(stderr).toContain('mutants graded');
-      expect(stdout.match(/^\S+: (sound|NOT SOUND) \(/gm)).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^${id}: sound`))));
-      expect(exitCode).toBe(0);
+      // As a CI step of its own, its failure is read in the log: the whole of what validate found is the message.
+      expect(stdout.match(/^\S+: (sound|NOT SOUND) \(/gm), stdout).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^${id}: sound`))));
+      expect(exitCode, stdout).toBe(0);
       const rates = [...stdout.matchAll(/^Kill rate: (\d+) of (\d+) mutants that compiled \((\d+\.\d)%\)/gm)];
       expect(rates).toHaveLength(exercises.length);
       for (const [, killed, compiled, percent] of rates) {
