@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckStatus, Report } from '../../grader/report/types.js';
 import { PROJECT_ROOT } from '../../grader/paths.js';
+import { isMissing, WEBGPU } from '../support/requirements.js';
 import { runCli } from '../support/run-cli.js';
 
 const FIXTURES_DIR = path.join('tests', 'fixtures', 'qkv-projection');
@@ -47,7 +48,7 @@ function expectedStatuses(fixture: string, report: Report): Record<string, Check
 
 const statuses = (report: Report): Record<string, CheckStatus> => Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
 
-describe('verdicts across backends', () => {
+describe.skipIf(isMissing(WEBGPU))('verdicts across backends (needs a WebGPU adapter)', () => {
   const reports = new Map<string, Report[]>();
   const durations = new Map<string, number>();
 

@@ -4,14 +4,14 @@
  * it lacks; the limits the grader enforces itself still hold. Tried here by running the CLI inside
  * bubblewrap with /proc hidden and those three commands masked.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../grader/paths.js';
+import { BUBBLEWRAP, isMissing } from '../support/requirements.js';
 import { writeShortLimitsRubric } from '../support/short-limits-rubric.js';
 
-const hasBubblewrap = spawnSync('bwrap', ['--ro-bind', '/', '/', 'true'], { stdio: 'ignore' }).status === 0;
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
 
 function checkWithoutLayers(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
@@ -24,7 +24,7 @@ function checkWithoutLayers(args: string[]): Promise<{ exitCode: number; stdout:
   });
 }
 
-describe.skipIf(!hasBubblewrap)('the self-check on a system without bubblewrap, prlimit, unshare or /proc', () => {
+describe.skipIf(isMissing(BUBBLEWRAP))('the self-check on a system without bubblewrap, prlimit, unshare or /proc (needs bubblewrap to make one)', () => {
   it('checks a correct file, and says which layers this system lacks', async () => {
     const result = await checkWithoutLayers(['check', path.join(FIXTURES, 'pass', 'alternative', 'qkv-projection.ts'), '--backend', 'cpu']);
     expect(result.stderr).toBe('');

@@ -81,20 +81,26 @@ describe('a class of attacks and two honest students', () => {
 
   it('grades every attack as the student\'s own failure, within bounds', () => {
     const rows = readGradesCsv(fs.readFileSync(path.join(out, 'grades.csv'), 'utf8'));
-    for (const student of [...Object.keys(ATTACKS), 'too-large']) {
+    const students = [...Object.keys(ATTACKS), 'too-large'];
+    const reports = new Map<string, Report>();
+    for (const student of students) {
       const row = rows.find((candidate) => candidate.student === student);
       expect(row, student).toBeDefined();
       expect(row!.status, student).not.toBe('internal-error');
-      // Each attack costs points: the steals-nonce and hides-violations files are correct but for the
-      // attack, which is refused and flagged instead.
-      if (!['steals-nonce', 'hides-violations'].includes(student)) expect(Number(row!.score), student).toBeLessThan(32);
       expect(row!.max_score, student).toBe('32');
       const file = path.join(out, 'reports', `${student}.json`);
       expect(fs.statSync(file).size, student).toBeLessThan(MAX_REPORT_BYTES);
       const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
       expect(report.incomplete, student).toBeUndefined();
-      if (['steals-nonce', 'hides-violations'].includes(student)) expect(report.sandbox.violations.length, student).toBeGreaterThan(0);
+      reports.set(student, report);
     }
+    // Each attack costs points, but for the steals-nonce and hides-violations files: they are correct
+    // but for the attack, which is refused and flagged instead.
+    const flaggedInstead = ['steals-nonce', 'hides-violations'];
+    for (const student of students.filter((name) => !flaggedInstead.includes(name))) {
+      expect(Number(rows.find((row) => row.student === student)!.score), student).toBeLessThan(32);
+    }
+    for (const student of flaggedInstead) expect(reports.get(student)!.sandbox.violations.length, student).toBeGreaterThan(0);
   });
 
   it('refuses the link, by name, and grades nothing through it: a row as unreadable, no report', () => {

@@ -1,6 +1,7 @@
 /**
- * junit.xml from real reports: valid against Jenkins' JUnit schema (checked with xmllint), one suite
- * per part, each status where CI dashboards expect it, and the saved expected files.
+ * junit.xml from real reports: one suite per part, each status where CI dashboards expect it, and
+ * the saved expected files. That the same files are valid against Jenkins' JUnit schema is checked
+ * with xmllint, a process of its own, in tests/integration/reporters/junit-schema.test.ts.
  */
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -8,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import type { CheckStatus, Report } from '../../../grader/report/types.js';
 import { renderReports } from '../../../grader/reporters/index.js';
 import { caseName, EXPECTED_CASES, EXPECTED_DIR, loadAllReports, loadReport, withInternalError } from '../../support/report-fixtures.js';
-import { JUNIT_XSD, validateXml } from '../../support/xmllint.js';
 
 interface Element {
   [key: string]: unknown;
@@ -39,18 +39,8 @@ const EXPECTED_CHILD: Record<CheckStatus, string | null> = {
 };
 
 describe('junit reporter', () => {
-  it('is checked by a schema validation that rejects an invalid file', () => {
-    const invalid = '<?xml version="1.0"?>\n<testsuites><testsuite name="p" tests="1" failures="0"><testcase classname="p"/></testsuite></testsuites>\n';
-    const validation = validateXml(invalid, JUNIT_XSD);
-    expect(validation.isValid).toBe(false);
-    expect(validation.errors).toContain("The attribute 'errors' is required but missing");
-    expect(validation.errors).toContain("The attribute 'name' is required but missing");
-  });
-
-  it.each([...loadAllReports(), { name: 'internal-error', report: withInternalError(loadReport('fail/bias')) }])('writes a schema-valid junit.xml for $name', async ({ report }) => {
+  it.each([...loadAllReports(), { name: 'internal-error', report: withInternalError(loadReport('fail/bias')) }])('writes junit.xml for $name: a suite per part, a testcase per check', async ({ report }) => {
     const xml = await render([report]);
-    expect(validateXml(xml, JUNIT_XSD)).toEqual({ isValid: true, errors: expect.stringContaining('document.xml validates') });
-
     const suites = suitesOf(xml);
     const parts = [...new Set(report.checks.map((check) => check.part))];
     expect(suites.map((suite) => suite.name)).toEqual(parts);
@@ -61,9 +51,10 @@ describe('junit reporter', () => {
       expect(testcase.classname).toBe(check.part);
       expect(testcase.name).toBe(`${check.id}: ${check.title}`);
       expect(testcase.time).toBe((check.durationMs / 1000).toFixed(3));
+      // The one child its status gives it, of type the status; none for passed.
       const child = EXPECTED_CHILD[check.status];
-      for (const kind of ['failure', 'error', 'skipped']) expect(kind in testcase, `${check.id} ${kind}`).toBe(kind === child);
-      if (child) expect((testcase[child] as Element).type).toBe(check.status);
+      const children = Object.fromEntries(['failure', 'error', 'skipped'].filter((kind) => kind in testcase).map((kind) => [kind, (testcase[kind] as Element).type]));
+      expect(children, check.id).toEqual(child ? { [child]: check.status } : {});
     });
     for (const suite of suites) {
       const cases = suite.testcase as Element[];
@@ -99,17 +90,13 @@ describe('junit reporter', () => {
     const report = loadReport('hostile/prints-fake-results');
     // Colour codes, a NUL byte, markup and a CDATA terminator, as a student's console might print them.
     const hostile = { ...report, output: `\x1b[31mred\x1b[0m <b>&amp;</b> \x00 ]]> \uFFFF done\n` };
-    const xml = await render([hostile]);
-    expect(validateXml(xml, JUNIT_XSD).isValid).toBe(true);
-    const suites = suitesOf(xml);
+    const suites = suitesOf(await render([hostile]));
     expect(suites[0]['system-out']).toBe('red <b>&amp;</b> \uFFFD ]]> \uFFFD done');
     expect(suites.slice(1).some((suite) => 'system-out' in suite)).toBe(false);
   });
 
-  it('keeps several submissions apart, in one valid file', async () => {
-    const xml = await render([loadReport('fail/bias'), loadReport('fail/syntax-error')]);
-    expect(validateXml(xml, JUNIT_XSD).isValid).toBe(true);
-    const names = suitesOf(xml).map((suite) => String(suite.name));
+  it('keeps several submissions apart, in one file', async () => {
+    const names = suitesOf(await render([loadReport('fail/bias'), loadReport('fail/syntax-error')])).map((suite) => String(suite.name));
     expect(names).toHaveLength(10);
     expect(names[0]).toBe('tests/fixtures/qkv-projection/fail/bias/qkv-projection.ts projection');
     expect(names[5]).toBe('tests/fixtures/qkv-projection/fail/syntax-error/qkv-projection.ts projection');

@@ -67,9 +67,12 @@ describe('what students read of a hidden check', () => {
     expect(isForStudents(REPORTERS.text, { isBatchFeedback: true })).toBe(true);
   });
 
+  it('reads github\'s annotations on stdout too, so that what github prints is searched with the rest', async () => {
+    expect(await render('github', false)).toContain('::error title=projection.values');
+  });
+
   it.each(STUDENT_FORMATS)('%s shows its title, status and points, but not what it expected or what came back', async (name) => {
     const output = await render(name, false);
-    if (name === 'github') expect(output).toContain('::error title=projection.values');
     for (const spelling of SPELLINGS) expect(output, `${name} shows ${spelling}`).not.toContain(spelling);
     expect(output).toContain('The values, with loaded kernels');
     expect(output).toContain('This check is hidden');

@@ -1,7 +1,8 @@
 /**
- * The instructor's commands as an author runs them: every exercise is proved sound (its solution,
- * its skeleton and its checks against mutants of the solution), and every skeleton is what its
- * solution generates. This is where CI validates the exercises: `npm test` runs it.
+ * `autograde validate --all` as an author runs it: every exercise is proved sound (its solution, its
+ * skeleton and its checks against mutants of the solution), with each exercise's kill rate and the
+ * scores its solution and skeleton must get. A mutation analysis of several minutes, so it is not
+ * part of `npm test`: `npm run validate` runs it (vitest.validate.config.ts), as a CI step of its own.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,8 +29,9 @@ describe('autograde validate', () => {
     async () => {
       const { exitCode, stdout, stderr } = await runCli(['validate', '--all']);
       expect(stderr).toContain('mutants graded');
-      expect(stdout.match(/^\S+: (sound|NOT SOUND) \(/gm)).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^${id}: sound`))));
-      expect(exitCode).toBe(0);
+      // As a CI step of its own, its failure is read in the log: the whole of what validate found is the message.
+      expect(stdout.match(/^\S+: (sound|NOT SOUND) \(/gm), stdout).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^${id}: sound`))));
+      expect(exitCode, stdout).toBe(0);
       const rates = [...stdout.matchAll(/^Kill rate: (\d+) of (\d+) mutants that compiled \((\d+\.\d)%\)/gm)];
       expect(rates).toHaveLength(exercises.length);
       for (const [, killed, compiled, percent] of rates) {
@@ -48,18 +50,4 @@ describe('autograde validate', () => {
     },
     150_000 * Math.max(1, exercises.length),
   );
-});
-
-describe('autograde skeleton', () => {
-  it('--check finds every skeleton up to date and exits 0; without an exercise it is a usage error', async () => {
-    const checked = await runCli(['skeleton', '--check', '--all']);
-    expect(checked.stdout.trim().split('\n')).toEqual(exercises.map((id) => expect.stringMatching(new RegExp(`^exercises/${id}/\\S+\\.ts: up to date$`))));
-    expect(checked.exitCode).toBe(0);
-    const bare = await runCli(['skeleton']);
-    expect(bare.exitCode).toBe(2);
-    expect(bare.stderr).toContain('Name an exercise or pass --all. Known exercises: qkv-projection');
-    const unknown = await runCli(['validate', 'no-such-exercise']);
-    expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr).toContain("Unknown exercise 'no-such-exercise'");
-  });
 });

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../grader/sandbox/limits.js';
 import { SandboxProcess } from '../../../grader/sandbox/sandbox-process.js';
+import { isMissing, WEBGPU } from '../../support/requirements.js';
 
 const running: SandboxProcess[] = [];
 afterEach(() => running.splice(0).forEach((runner) => runner.dispose()));
@@ -18,7 +19,7 @@ async function load(code: string): Promise<SandboxProcess> {
   return runner;
 }
 
-describe('the webgpu backend in the runner', () => {
+describe.skipIf(isMissing(WEBGPU))('the webgpu backend in the runner (needs a WebGPU adapter)', () => {
   it('reads tensors synchronously: dataSync, arraySync and print', async () => {
     const runner = await load(
       "const tf = require('@tensorflow/tfjs'); exports.f = () => { const p = tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5, 6], [7, 8]])); p.print(); return { backend: tf.getBackend(), flat: Array.from(p.dataSync()), nested: p.arraySync() }; };",
