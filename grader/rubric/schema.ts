@@ -3,7 +3,7 @@
  * editors use is generated from it (`autograde schema`), so the two cannot drift apart.
  */
 import { z } from 'zod';
-import { BACKEND_NAMES, type BackendName } from '../runtime/protocol.js';
+import { BACKEND_NAMES, type BackendName } from '../runtime/backend-setup.js';
 
 export const toleranceSchema = z
   .object({
