@@ -17,6 +17,7 @@ import { scoreCheck, scoreChecks } from '../scoring/score.js';
 import { OUTPUT_KEPT_BYTES, type SandboxLimits } from '../sandbox/limits.js';
 import type { RunnerPool } from '../sandbox/runner-pool.js';
 import { SandboxSession } from '../sandbox/session.js';
+import { BACKENDS } from '../backend/backends/index.js';
 import type { SelectedBackend } from '../backend/select-backend.js';
 import { GRADER_VERSION } from '../version.js';
 import { describeProbeOutcome, describeStartFailure } from './describe-outcome.js';
@@ -296,7 +297,7 @@ async function gradeRead(submission: SubmissionText, displayPath: string, starte
     if (expected === undefined) {
       return resultOf(check, rubric, 'internal-error', `The reference has no output for '${check.id}'.`, durationMs);
     }
-    const judged = judgeSafely(() => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: toleranceFor(rubric, backend.request.name) }), outcome.value, expected);
+    const judged = judgeSafely(() => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: toleranceFor(rubric, backend.request.name, BACKENDS[backend.request.name].toleranceScale) }), outcome.value, expected);
     const cpuMs = cpuOf(outcome);
     if (judged.kind === 'judge-failed') return resultOf(check, rubric, 'internal-error', judged.message, durationMs, { cpuMs });
     // After the verdict, from the same values: a figure can never change what was judged.
