@@ -1,8 +1,9 @@
 /**
  * `autograde validate`: proves an exercise sound before students see it.
  *
- * 1. The solution scores full marks on every backend there is, twice, with the same verdicts and
- *    messages: a check that passes the reference only sometimes would fail students at random.
+ * 1. The solution scores full marks on every backend the registry validates by default that this
+ *    machine has (the others are listed as not available, with why), twice, with the same verdicts
+ *    and messages: a check that passes the reference only sometimes would fail students at random.
  * 2. The skeleton is what the solution generates, type-checks, and scores 0 with every check
  *    `not-implemented` (or `skipped` behind one): no point is given for the untouched file.
  * 3. Mutants of the solution, each a mistake students make, are graded; a mutant that still scores
@@ -11,11 +12,11 @@
  *
  * What was found is returned as data; the command line only prints it.
  */
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BackendChoice } from '../backend/select-backend.js';
+import { BACKENDS, type BackendDefinition, type BackendName } from '../backend/backends/index.js';
+import { describeMissing, missingPackages } from '../backend/packages.js';
 import { GraderError } from '../errors.js';
 import { loadExercise, type LoadedExercise } from '../exercise/load-exercise.js';
 import { openGradingSession, type GradingSession } from '../pipeline/grading-session.js';
@@ -25,10 +26,9 @@ import { DEFAULT_MAX_PER_OPERATOR, makeMutants, type Mutant, type OperatorCount 
 import { mutantTimeLimits, writeMutantRubric } from './mutant-rubric.js';
 import { compareSkeleton, relativePath, skeletonDiff } from './skeletons.js';
 
-/** The backends validation tries, in order; the mutants run on the first. */
-const BACKENDS: readonly BackendChoice[] = ['cpu', 'wasm', 'tensorflow'];
-const MUTANT_BACKEND: BackendChoice = 'cpu';
-const TENSORFLOW_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'];
+/** The backends validation tries, in the registry's order; the mutants run on cpu, which every machine has. */
+const VALIDATED_BACKENDS = Object.values(BACKENDS).filter((backend) => backend.isValidatedByDefault);
+const MUTANT_BACKEND: BackendName = 'cpu';
 
 export interface ValidateOptions {
   exercise: string;
@@ -107,17 +107,6 @@ export interface ExerciseValidation {
     killRate: KillRate;
   };
   durationMs: number;
-}
-
-const require = createRequire(import.meta.url);
-
-function isInstalled(specifier: string): boolean {
-  try {
-    require.resolve(specifier);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function summarise(report: Report): RunSummary {
@@ -235,16 +224,16 @@ async function withSession<T>(options: Parameters<typeof openGradingSession>[0],
 /** The solution twice on one backend (and, on the mutants' backend, the skeleton beside it). */
 async function gradeOnBackend(
   exercise: LoadedExercise,
-  backend: BackendChoice,
+  backend: BackendDefinition,
   skeletonPath: string | null,
   onStart: () => void,
 ): Promise<{ result: BackendResult; solutionRuns: Report[]; skeleton: Report | null }> {
-  if (backend === 'tensorflow' && !TENSORFLOW_PACKAGES.some(isInstalled)) {
-    return { result: { kind: 'unavailable', backend, reason: `${TENSORFLOW_PACKAGES.join(' and ')} are not installed` }, solutionRuns: [], skeleton: null };
-  }
+  // Said before a session is opened: a package that is not installed is not a backend that failed to load.
+  const missing = missingPackages(backend.packages);
+  if (missing.length > 0) return { result: { kind: 'unavailable', backend: backend.name, reason: describeMissing(missing) }, solutionRuns: [], skeleton: null };
   onStart();
   try {
-    return await withSession({ exercise: exercise.definition.id, backend, isTypecheckEnabled: true }, async (session) => {
+    return await withSession({ exercise: exercise.definition.id, backend: backend.name, isTypecheckEnabled: true }, async (session) => {
       const files = [exercise.solutionPath, exercise.solutionPath, ...(skeletonPath ? [skeletonPath] : [])];
       session.plan(files);
       const reports = await Promise.all(files.map((file, index) => session.grade(file, index + 1 < files.length)));
@@ -257,7 +246,7 @@ async function gradeOnBackend(
     });
   } catch (error) {
     if (error instanceof GraderError && error.code === 'BACKEND_UNAVAILABLE') {
-      return { result: { kind: 'unavailable', backend, reason: error.message }, solutionRuns: [], skeleton: null };
+      return { result: { kind: 'unavailable', backend: backend.name, reason: error.message }, solutionRuns: [], skeleton: null };
     }
     throw error;
   }
@@ -328,12 +317,13 @@ export async function validateExercise(options: ValidateOptions): Promise<Exerci
 
   const backends: BackendResult[] = [];
   let mutantBaseline: Report[] = [];
-  for (const backend of BACKENDS) {
-    const isSkeletonGraded = backend === MUTANT_BACKEND && actual !== null;
-    const graded = await gradeOnBackend(exercise, backend, isSkeletonGraded ? exercise.skeletonPath : null, () => progress(`${id}: grading the solution twice${isSkeletonGraded ? ' and the skeleton' : ''} on ${backend}`));
+  for (const backend of VALIDATED_BACKENDS) {
+    const isMutantBackend = backend.name === MUTANT_BACKEND;
+    const isSkeletonGraded = isMutantBackend && actual !== null;
+    const graded = await gradeOnBackend(exercise, backend, isSkeletonGraded ? exercise.skeletonPath : null, () => progress(`${id}: grading the solution twice${isSkeletonGraded ? ' and the skeleton' : ''} on ${backend.name}`));
     backends.push(graded.result);
     if (graded.result.kind === 'graded') problems.push(...graded.result.problems);
-    if (backend === MUTANT_BACKEND) {
+    if (isMutantBackend) {
       mutantBaseline = graded.solutionRuns;
       if (graded.skeleton) {
         skeleton.run = summarise(graded.skeleton);

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import tmp from 'tmp';
 import type { GpuAdapterInfo } from '../runtime/protocol.js';
 import { PROBE_PATH } from '../paths.js';
+import type { BackendAccess } from '../sandbox/backend-access.js';
 import { buildLaunch } from '../sandbox/launch.js';
 import { DEFAULT_LIMITS } from '../sandbox/limits.js';
 
@@ -27,12 +28,13 @@ function parseAnswer(stdout: string): { adapter?: GpuAdapterInfo; error?: string
   }
 }
 
-export function probeWebGpuAdapter(): AdapterProbe {
+/** `access`: what the webgpu backend is granted, so that the probe is started exactly as its runners are. */
+export function runAdapterProbe(access: BackendAccess): AdapterProbe {
   if (cached) return cached;
   const startedAt = performance.now();
   const scratch = tmp.dirSync({ prefix: 'autograde-probe-', unsafeCleanup: true });
   try {
-    const launch = buildLaunch({ backend: { name: 'webgpu' }, limits: DEFAULT_LIMITS }, PROBE_PATH, requireFromHere.resolve('@tensorflow/tfjs'), scratch.name);
+    const launch = buildLaunch({ access, limits: DEFAULT_LIMITS }, PROBE_PATH, requireFromHere.resolve('@tensorflow/tfjs'), scratch.name);
     const result = spawnSync(launch.command, launch.args, { cwd: scratch.name, env: launch.env, encoding: 'utf8', timeout: PROBE_TIMEOUT_MS });
     const durationMs = performance.now() - startedAt;
     const answer = parseAnswer(result.stdout ?? '');

@@ -3,6 +3,7 @@
  * TODO, a prerequisite, a missing export), then its run in the sandbox and its judgement against
  * the reference. Each check's answer is an outcome, unscored: points are decided in scoring/.
  */
+import { BACKENDS } from '../backend/backends/index.js';
 import type { CheckDefinition, RuntimeCheck, StaticCheck, Verdict } from '../checks/types.js';
 import { partOf } from '../checks/types.js';
 import type { CompileResult } from '../compile/compile-protocol.js';
@@ -137,7 +138,7 @@ async function gradeRuntime(check: RuntimeCheck, rubric: ResolvedCheckRubric, co
   if (expected === undefined) {
     return outcomeOf(check, { status: 'internal-error', message: `The reference has no output for '${check.id}'.` }, durationMs);
   }
-  const judged = judgeSafely(() => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: toleranceFor(rubric, context.backend) }), outcome.value, expected);
+  const judged = judgeSafely(() => check.judge({ input: check.input, actual: outcome.value, expected, tolerance: toleranceFor(rubric, context.backend, BACKENDS[context.backend].toleranceScale) }), outcome.value, expected);
   const cpuMs = progress.cpuOf(outcome);
   if (judged.kind === 'judge-failed') return outcomeOf(check, { status: 'internal-error', message: judged.message }, durationMs, cpuMs);
   // After the verdict, from the same values: a figure can never change what was judged.

@@ -2,12 +2,14 @@
  * The student kit of one exercise: a package a student installs with `npm install
  * ./student-kit.tgz`, whose `npx autograde check <file>` runs the visible checks offline. It holds
  * the compiled grader, the skeleton, the visible checks' code and rubric, and the reference's
- * answers to their calls computed here, ahead, on cpu and wasm. It holds no solution, and of the
- * hidden checks only their count and total points: no id, no title, no input, no expected value.
+ * answers to their calls computed here, ahead, on the backends marked `isCarriedByKit` (cpu and
+ * wasm). It holds no solution, and of the hidden checks only their count and total points: no id,
+ * no title, no input, no expected value.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { BACKENDS } from '../backend/backends/index.js';
 import { selectBackend } from '../backend/select-backend.js';
 import type { CheckDefinition, RuntimeCheck } from '../checks/types.js';
 import { probeCallKey } from '../runtime/protocol.js';
@@ -23,7 +25,7 @@ import { renderKitReadme } from './kit-readme.js';
 import { kitPackageName } from './names.js';
 
 /** The backends whose answers a kit carries; on any other, the cpu's are judged with that backend's tolerance. */
-const KIT_BACKENDS = ['cpu', 'wasm'] as const;
+const KIT_BACKENDS = Object.values(BACKENDS).filter((backend) => backend.isCarriedByKit).map((backend) => backend.name);
 
 interface GraderManifest {
   version: string;

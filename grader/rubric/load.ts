@@ -8,7 +8,7 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { RubricError, type RubricProblem } from '../errors.js';
 import { RUBRIC_RULES, type RuleIssue } from './rules.js';
-import { BACKEND_NAMES, type BackendName } from '../runtime/protocol.js';
+import { BACKEND_NAMES, type BackendName } from '../runtime/backend-setup.js';
 import { rubricSchema, type ResolvedCheckRubric, type Rubric, type RubricInput, type Tolerance } from './schema.js';
 
 function describeValue(value: unknown): string {

@@ -3,7 +3,7 @@
  * editors use is generated from it (`autograde schema`), so the two cannot drift apart.
  */
 import { z } from 'zod';
-import { BACKEND_NAMES, type BackendName } from '../runtime/protocol.js';
+import { BACKEND_NAMES, type BackendName } from '../runtime/backend-setup.js';
 
 export const toleranceSchema = z
   .object({
@@ -90,9 +90,14 @@ export interface ResolvedCheckRubric {
   timeLimitMs: number;
 }
 
-/** The tolerance a check is judged with on `backend`. */
-export function toleranceFor(check: ResolvedCheckRubric, backend: BackendName): Tolerance {
-  return check.backendTolerance[backend] ?? check.tolerance;
+/**
+ * The tolerance a check is judged with on `backend`: the rubric's for that backend, else its
+ * tolerance times `defaultScale`, the backend's own scale where the registry gives it one.
+ */
+export function toleranceFor(check: ResolvedCheckRubric, backend: BackendName, defaultScale?: number): Tolerance {
+  const own = check.backendTolerance[backend];
+  if (own) return own;
+  return defaultScale === undefined ? check.tolerance : { atol: check.tolerance.atol * defaultScale, rtol: check.tolerance.rtol * defaultScale };
 }
 
 export interface Rubric {

@@ -3,9 +3,10 @@
  * runner side must stay free of imports beyond node builtins, since only this folder is readable
  * inside the sandbox.
  */
+import type { BackendName } from './backend-setup.js';
 
-export const BACKEND_NAMES = ['cpu', 'wasm', 'tensorflow', 'webgpu'] as const;
-export type BackendName = (typeof BACKEND_NAMES)[number];
+/** Defined by the runner's table of backends, the lowest place that knows them. */
+export type { BackendName };
 
 export interface BackendRequest {
   name: BackendName;

@@ -15,12 +15,12 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
+import { backendSetup } from './backend-setup.js';
 import { openChannel } from './channel.js';
 import { defineProperty, objectKeys, pinTypedArrayGetters, stringSlice, toText } from './intrinsics.js';
 import type { BackendRequest, HostMessage, SandboxViolationKind, TensorCounts } from './protocol.js';
 import { installTensorCounts } from './tensor-counts.js';
 import { watchDenials } from './watch-denials.js';
-import { adaptWebGpuBackend, loadDawn } from './webgpu.js';
 import { describeThrown, encodeWire, encodeWireError, numberJson, stringJson, type TensorLike } from './wire.js';
 
 // Before anything else: the channel's buffers must never meet a getter the student defines later.
@@ -92,16 +92,18 @@ async function loadBackend(request: BackendRequest): Promise<Tfjs> {
   const { log, warn } = console;
   console.log = console.warn = () => undefined;
   try {
-    // WebGPU must exist before tfjs's WebGPU backend is loaded: it registers only where it does.
-    const dawn = request.name === 'webgpu' ? await loadDawn(tfjsEntry) : null;
+    // What tfjs must find when the backend registers (Dawn, for webgpu) is put in place first.
+    const setup = backendSetup(request.name);
+    const prepared = setup.prepare ? await setup.prepare(tfjsEntry) : null;
     const loaded = packageRequire(tfjsEntry) as Tfjs;
-    if (request.name === 'wasm') packageRequire('@tensorflow/tfjs-backend-wasm');
-    if (request.name === 'tensorflow') packageRequire(request.module ?? '@tensorflow/tfjs-node');
-    if (request.name === 'webgpu') packageRequire('@tensorflow/tfjs-backend-webgpu');
+    for (const name of setup.packages(request)) packageRequire(name);
     const isSet = await loaded.setBackend(request.name);
-    if (!isSet) throw new Error(`tfjs could not initialise the ${request.name} backend${dawn && !dawn.adapter() ? `: ${dawn.noAdapterReason()}` : ''}`);
+    if (!isSet) {
+      const why = prepared?.whyNotSet();
+      throw new Error(`tfjs could not initialise the ${request.name} backend${why ? `: ${why}` : ''}`);
+    }
     await loaded.ready();
-    if (dawn) adaptWebGpuBackend(loaded.backend(), loaded);
+    prepared?.adapt(loaded);
     // The cpu backend greets on its first tensor, not when it loads: that first tensor is made
     // here, while the console is quiet, so that the greeting is not taken for the student's output.
     loaded.scalar(0).dispose();

@@ -1,11 +1,11 @@
 /**
- * What a backend needs from the machine beyond what every run gets, and nothing more: the packages
- * it loads, whether it loads native code, and for the GPU backends the driver files and devices.
- * The sandbox grants exactly this, and the report's `backend-access` layer lists it.
+ * What the sandbox can grant a backend beyond what every run gets: the packages it loads, native
+ * code, and for a GPU the driver files, devices and variables, found here on this machine. Each
+ * backend says what it needs from this (its `access`, in grader/backend/backends/); the sandbox
+ * grants exactly that, and the report's `backend-access` layer lists it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackendRequest } from '../runtime/protocol.js';
 
 export interface BackendAccess {
   /** Packages whose folders (and their dependencies') the runner may read. */
@@ -65,7 +65,7 @@ export function findGpuDevices(devDir = '/dev'): string[] {
 }
 
 /** The sysfs folders a driver reads to identify the device behind a node (libdrm, NVIDIA). */
-function gpuSysfs(): string[] {
+export function gpuSysfs(): string[] {
   return ['/sys/dev/char', '/sys/devices', '/sys/bus/pci'].filter(exists);
 }
 
@@ -111,64 +111,45 @@ function passedThrough(names: string[], env: NodeJS.ProcessEnv): Record<string, 
   return Object.fromEntries(names.filter((name) => env[name] !== undefined).map((name) => [name, env[name]!]));
 }
 
-function describe(parts: Array<[string, string[]]>): string {
+/** `label: a, b; label: c` for the report, leaving out what is empty. */
+export function describeGrants(parts: Array<[string, string[]]>): string {
   return parts
     .filter(([, items]) => items.length > 0)
     .map(([label, items]) => `${label}: ${items.join(', ')}`)
     .join('; ');
 }
 
-function webgpuAccess(env: NodeJS.ProcessEnv): BackendAccess {
+/** The linker's cache, where it exists: a driver named by bare soname is found through it. */
+export function linkerCache(): string[] {
+  return exists(LINKER_CACHE) ? [LINKER_CACHE] : [];
+}
+
+/** What the Vulkan loader needs, inside bubblewrap's view, to find this machine's drivers. */
+export interface VulkanDrivers {
+  /** The manifest folders the loader reads. */
+  manifestFolders: string[];
+  /** Manifest folders and files, driver libraries and the linker's cache outside /usr: bound read-only. */
+  readOnly: string[];
+  /** The loader's variables set in the grader's environment: passed through. */
+  variables: Record<string, string>;
+}
+
+export function findVulkanDrivers(env: NodeJS.ProcessEnv): VulkanDrivers {
   const manifests = vulkanManifests(env);
   const libraries = manifestLibraries(manifests.files);
-  const devices = findGpuDevices();
-  const sysfs = devices.length > 0 ? gpuSysfs() : [];
-  const readOnly = [
-    ...manifests.folders.filter(isOutsideUsr),
-    ...manifests.files.filter((file) => isOutsideUsr(file) && !manifests.folders.includes(path.dirname(file))),
-    ...libraries.paths.filter(isOutsideUsr),
-    ...(libraries.isByName && exists(LINKER_CACHE) ? [LINKER_CACHE] : []),
-    ...sysfs,
-  ];
-  const passed = passedThrough(VULKAN_VARIABLES, env);
   return {
-    packages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', 'webgpu'],
-    isAddonAllowed: true,
-    readOnly: [...new Set(readOnly)],
-    devices,
-    env: passed,
-    hasMemoryFiles: true,
-    description: `webgpu: native addons allowed (Dawn, node --allow-addons); files as large as the memory limit (the driver's GPU memory); ${describe([
-      ['Vulkan manifests', manifests.folders],
-      ['driver files outside /usr', readOnly.filter((file) => !sysfs.includes(file) && !manifests.folders.includes(file))],
-      ['devices', devices.length > 0 ? devices : ['none (no GPU device node on this machine)']],
-      ['sysfs', sysfs],
-      ['variables', Object.keys(passed)],
-    ])}`,
+    manifestFolders: manifests.folders,
+    readOnly: [
+      ...manifests.folders.filter(isOutsideUsr),
+      ...manifests.files.filter((file) => isOutsideUsr(file) && !manifests.folders.includes(path.dirname(file))),
+      ...libraries.paths.filter(isOutsideUsr),
+      ...(libraries.isByName ? linkerCache() : []),
+    ],
+    variables: passedThrough(VULKAN_VARIABLES, env),
   };
 }
 
-function tensorflowAccess(module: string): BackendAccess {
-  // tfjs-node-gpu drives CUDA, which opens NVIDIA's device nodes and reads their sysfs entries.
-  const isGpu = module.endsWith('-gpu');
-  const devices = isGpu ? findGpuDevices().filter((device) => device.includes('nvidia')) : [];
-  const sysfs = devices.length > 0 ? gpuSysfs() : [];
-  const readOnly = [...(isGpu && exists(LINKER_CACHE) ? [LINKER_CACHE] : []), ...sysfs];
-  return {
-    packages: ['@tensorflow/tfjs', module],
-    isAddonAllowed: true,
-    readOnly,
-    devices,
-    env: {},
-    hasMemoryFiles: false,
-    description: `tensorflow: native addons allowed (${module}'s libtensorflow, node --allow-addons)${describe([['readable', readOnly], ['devices', devices]]).replace(/^(?=.)/, '; ')}`,
-  };
-}
-
-/** What `backend` is granted inside the sandbox; read from this machine once per runner start. */
-export function backendAccess(backend: BackendRequest, env: NodeJS.ProcessEnv = process.env): BackendAccess {
-  if (backend.name === 'webgpu') return webgpuAccess(env);
-  if (backend.name === 'tensorflow') return tensorflowAccess(backend.module ?? '@tensorflow/tfjs-node');
-  const packages = backend.name === 'wasm' ? ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] : ['@tensorflow/tfjs'];
+/** For a backend of plain JavaScript or WebAssembly: its packages, and nothing beyond the common sandbox. */
+export function packagesOnly(packages: string[]): BackendAccess {
   return { packages, isAddonAllowed: false, readOnly: [], devices: [], env: {}, hasMemoryFiles: false, description: null };
 }

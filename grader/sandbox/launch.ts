@@ -4,17 +4,21 @@
  * exactly what the runners will: the same mount view, devices, variables and node flags.
  */
 import path from 'node:path';
-import type { BackendRequest } from '../runtime/protocol.js';
 import type { SandboxLayer } from '../report/types.js';
 import { PROJECT_ROOT, RUNTIME_DIR } from '../paths.js';
-import { backendAccess } from './backend-access.js';
+import type { BackendAccess } from './backend-access.js';
 import { bubblewrapArgs, detectIsolation, hasPrlimit, nodeExecutable, permissionFlag, SANDBOX_HOME } from './layers.js';
 import { FILE_SIZE_LIMIT_BYTES, type SandboxLimits } from './limits.js';
 import { canWatchProcesses } from './process-tree.js';
 import { collectPackageDirs } from './readable-paths.js';
 
 export interface LaunchOptions {
-  backend: BackendRequest;
+  /**
+   * What the backend is granted beyond the common sandbox, as its entry in the registry says
+   * (grader/backend/backends/). Handed in, not looked up here: the webgpu backend starts its
+   * adapter probe through this file, which therefore cannot import the registry.
+   */
+  access: BackendAccess;
   limits: SandboxLimits;
   /**
    * Which optional layers to put on; all by default. Turning one off is for measuring what it
@@ -52,7 +56,7 @@ function addonFlags(isAddonAllowed: boolean, hasPermissionModel: boolean): strin
 export function buildLaunch(options: LaunchOptions, script: string, tfjsEntry: string, scratchDir: string): SandboxLaunch {
   const selected = options.layers ?? ALL_LAYERS;
   const isolation = selected.isIsolated ? detectIsolation() : ({ kind: 'none', detail: 'off (measurement only)' } as const);
-  const access = backendAccess(options.backend);
+  const { access } = options;
   const readable = [
     `${RUNTIME_DIR}/`,
     // The runner's `"type": "module"` is looked up in the package manifest.

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import tmp from 'tmp';
 import type { Readable, Writable } from 'node:stream';
-import { REQUEST_HEADER_BYTES, type HostMessage, type SandboxMessage, type Wire, type WireError } from '../runtime/protocol.js';
+import { backendAccess } from '../backend/backends/index.js';
+import { REQUEST_HEADER_BYTES, type BackendRequest, type HostMessage, type SandboxMessage, type Wire, type WireError } from '../runtime/protocol.js';
 import type { SandboxLayer, SandboxViolation } from '../report/types.js';
 import { AnswerDecoder } from './answer-decoder.js';
 import { buildLaunch, type LaunchOptions } from './launch.js';
@@ -50,7 +51,10 @@ export type ProbeOutcome =
   | { kind: 'thrown'; error: WireError; cpuMs: number }
   | Termination;
 
-export type SandboxProcessOptions = LaunchOptions;
+/** The backend the runner loads, whose grants the registry gives at each start, and the limits. */
+export interface SandboxProcessOptions extends Omit<LaunchOptions, 'access'> {
+  backend: BackendRequest;
+}
 
 /** Violations a run holds until the session takes them; the runner sends no more than this either. */
 const MAX_VIOLATIONS = 1000;
@@ -133,7 +137,7 @@ export class SandboxProcess {
     this.drained = new Promise((resolve) => (markDrained = resolve));
     this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
     liveRunners.add(this);
-    const launch = buildLaunch(options, RUNNER_PATH, requireFromHere.resolve('@tensorflow/tfjs'), this.scratch.name);
+    const launch = buildLaunch({ ...options, access: backendAccess(options.backend) }, RUNNER_PATH, requireFromHere.resolve('@tensorflow/tfjs'), this.scratch.name);
     this.layers = launch.layers;
     const { command, args } = launch;
     this.child = spawn(command, args, {

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { probeWebGpuAdapter } from '../../grader/backend/probe-adapter.js';
+import { probeWebGpuAdapter } from '../../grader/backend/backends/webgpu.js';
 import { selectBackend } from '../../grader/backend/select-backend.js';
 import { PROBE_PATH, PROJECT_ROOT } from '../../grader/paths.js';
 import type { Report } from '../../grader/report/types.js';

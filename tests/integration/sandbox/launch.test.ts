@@ -3,10 +3,11 @@
  * The sandbox's layers are probed on this machine (bubblewrap, unshare, prlimit) as they are built.
  */
 import { describe, expect, it } from 'vitest';
+import { backendAccess } from '../../../grader/backend/backends/index.js';
 import { buildLaunch } from '../../../grader/sandbox/launch.js';
 import { DEFAULT_LIMITS, FILE_SIZE_LIMIT_BYTES } from '../../../grader/sandbox/limits.js';
 
-const launch = (name: 'cpu' | 'webgpu') => buildLaunch({ backend: { name }, limits: DEFAULT_LIMITS }, '/runtime/runner.js', '/tfjs/index.js', '/tmp/scratch');
+const launch = (name: 'cpu' | 'webgpu') => buildLaunch({ access: backendAccess({ name }), limits: DEFAULT_LIMITS }, '/runtime/runner.js', '/tfjs/index.js', '/tmp/scratch');
 const hasAllowAddons = process.allowedNodeEnvironmentFlags.has('--allow-addons');
 
 describe('buildLaunch', () => {

@@ -61,6 +61,15 @@ describe('loadRubric', () => {
     expect(toleranceFor(two, 'tensorflow')).toEqual({ atol: 1e-6, rtol: 0 });
   });
 
+  it("scales by a backend's own default where the rubric gives that backend no tolerance", () => {
+    const text = VALID.replace('limits:', 'backends:\n  webgpu: { toleranceScale: 10 }\nlimits:');
+    const one = loadRubric(write(text), CHECKS).checks.get('part.one')!;
+    expect(toleranceFor(one, 'wasm', 3).atol).toBeCloseTo(3e-5, 12);
+    expect(toleranceFor(one, 'wasm', 3).rtol).toBeCloseTo(3e-4, 12);
+    // The rubric's scale replaces the default, it does not multiply it.
+    expect(toleranceFor(one, 'webgpu', 3).atol).toBeCloseTo(1e-4, 12);
+  });
+
   it('refuses a backend it does not know, and a scale below 1', () => {
     const problems = problemsOf(VALID.replace('limits:', 'backends:\n  metal: { toleranceScale: 10 }\n  webgpu: { toleranceScale: 0.5 }\nlimits:'));
     expect(problems.map((p) => p.field).sort()).toEqual(['backends', 'backends.webgpu.toleranceScale']);

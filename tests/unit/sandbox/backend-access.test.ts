@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backendAccess, findGpuDevices } from '../../../grader/sandbox/backend-access.js';
+import { backendAccess } from '../../../grader/backend/backends/index.js';
+import { findGpuDevices } from '../../../grader/sandbox/backend-access.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-access-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
