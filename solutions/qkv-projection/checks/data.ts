@@ -1,7 +1,4 @@
-/**
- * The notebook's numbers and the grader's own test inputs. Random inputs come from a seeded
- * generator, so that every grader run sends the same inputs and the reference cache stays valid.
- */
+/** The notebook's numbers, which the checks send as inputs and the figures label. */
 
 export const SENTENCE = ['The', 'cat', 'sat', 'on', 'the', 'mat'];
 
@@ -29,20 +26,3 @@ export const PAIRS = [
   { i: 1, j: 5, attend: 1 },
   { i: 0, j: 4, attend: 0 },
 ];
-
-/** mulberry32: tiny, seeded, and the same on every platform. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A rows × cols matrix of values in [-1, 1), rounded so that inputs print readably. */
-export function randomMatrix(random: () => number, rows: number, cols: number): number[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.round((random() * 2 - 1) * 1000) / 1000));
-}

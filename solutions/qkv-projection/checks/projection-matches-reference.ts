@@ -1,6 +1,5 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck, randomMatrix, seededRandom } from '../../../grader/checks/index.js';
 import { judgeTripleValues } from './qkv-triple.js';
-import { randomMatrix, seededRandom } from './data.js';
 
 const random = seededRandom(2024);
 const input = {

@@ -4,8 +4,7 @@
  * call cosineSimilarityMatrix on queries of other sizes whose similarities are known exactly: a
  * query and its multiples (1, or -1 for a negative factor) and orthogonal queries (0).
  */
-import { expectTensor, failed, formatShape, item, type PlainTensor, type Verdict, type Wire } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { expectTensor, failed, formatShape, item, type PlainTensor, randomMatrix, seededRandom, type Verdict, type Wire } from '../../../grader/checks/index.js';
 
 const random = seededRandom(5);
 

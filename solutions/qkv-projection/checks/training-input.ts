@@ -1,4 +1,5 @@
 /** The notebook's training run, with its defaults: the checks that judge it share one run. */
+import { project } from '../../../grader/checks/index.js';
 import { PAIRS, X } from './data.js';
 
 export const TRAINING_INPUT = { x: X, pairs: PAIRS };
@@ -15,8 +16,6 @@ export const trainingProbe = ({ mod, tf, input }: { mod: Record<string, any>; tf
 
 /** x_i·W_Q · x_j·W_K / √dK in plain numbers: the logit the notebook trains. */
 export function attentionLogit(x: number[][], wQ: number[][], wK: number[][], i: number, j: number): number {
-  const project = (row: number[], w: number[][]): number[] =>
-    w[0].map((_, col) => row.reduce((sum, value, r) => sum + value * w[r][col], 0));
   const q = project(x[i], wQ);
   const k = project(x[j], wK);
   return q.reduce((sum, value, d) => sum + value * k[d], 0) / Math.sqrt(q.length);

@@ -1,6 +1,5 @@
 /** The call the attention checks share: self-attention over 4 words, dK = 3 and dV = 5, without the mask. */
-import type { ProbeApi } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { randomMatrix, seededRandom, type ProbeApi } from '../../../grader/checks/index.js';
 
 const random = seededRandom(37);
 

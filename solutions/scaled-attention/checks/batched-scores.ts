@@ -1,5 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatShape, judgeClose, referenceTensor } from '../../../grader/checks/index.js';
-import { randomBatch, seededRandom } from './data.js';
+import { defineRuntimeCheck, expectTensor, failed, formatShape, judgeClose, referenceTensor, seededRandom } from '../../../grader/checks/index.js';
+import { randomBatch } from './data.js';
 
 const random = seededRandom(53);
 /** Two sequences of 3 words, dK = 4: the batch, word and feature axes all differ in size. */

@@ -2,8 +2,7 @@
  * The causal calls: self-attention over 5 words (dK = 3, dV = 4) with the mask, and the same words
  * with the last two replaced, whose change must not reach the three words before them.
  */
-import type { ProbeApi } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { randomMatrix, seededRandom, type ProbeApi } from '../../../grader/checks/index.js';
 
 const random = seededRandom(41);
 

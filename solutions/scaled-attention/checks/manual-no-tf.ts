@@ -1,5 +1,4 @@
-import { defineStaticCheck, failed, passed, tfBindings } from '../../../grader/checks/index.js';
-import { findFunction, findTfUse } from './source-analysis.js';
+import { defineStaticCheck, failed, findFunction, findTfUse, passed, tfBindings } from '../../../grader/checks/index.js';
 
 export default defineStaticCheck({
   id: 'manual.no-tf',

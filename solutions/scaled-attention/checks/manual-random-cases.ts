@@ -1,5 +1,4 @@
-import { defineRuntimeCheck, failed, item, passed } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { defineRuntimeCheck, failed, item, passed, randomMatrix, seededRandom } from '../../../grader/checks/index.js';
 import { judgeHandResult } from './hand-result.js';
 
 const random = seededRandom(61);

@@ -1,6 +1,5 @@
 /** The call the scores checks share: 3 queries and 5 keys of size dK = 16, three different sizes. */
-import type { ProbeApi } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { randomMatrix, seededRandom, type ProbeApi } from '../../../grader/checks/index.js';
 
 const random = seededRandom(11);
 

@@ -1,5 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatNumber, formatShape, judgeClose, passed } from '../../../grader/checks/index.js';
-import { asPlainTensor, matMul, transpose } from './plain-math.js';
+import { defineRuntimeCheck, expectTensor, failed, formatNumber, formatShape, judgeClose, matMul, passed } from '../../../grader/checks/index.js';
+import { asPlainTensor, transpose } from './plain-math.js';
 import { SCORES_INPUT, scoresProbe } from './scores-input.js';
 
 /** Scale factors a submission is likely to have used instead of 1/√dK, and what each one means. */

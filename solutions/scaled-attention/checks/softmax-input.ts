@@ -1,6 +1,5 @@
 /** The call most softmax checks share: 4 rows of 6 scores in [-3, 3], not square, so an axis mix-up shows. */
-import type { ProbeApi } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { randomMatrix, seededRandom, type ProbeApi } from '../../../grader/checks/index.js';
 
 const random = seededRandom(23);
 
