@@ -42,6 +42,6 @@ export default defineRuntimeCheck({
     const detail = mistake
       ? `${mistake.meaning} (here Q · Kᵀ × ${formatNumber(factor)}; expected × 1/√${dK} = ${formatNumber(expectedFactor)}).`
       : `The scores are Q · Kᵀ × ${formatNumber(factor)}; expected × 1/√dK = 1/√${dK} = ${formatNumber(expectedFactor)}.`;
-    return { status: 'failed', message: `${detail} Without the right scale the softmax gets sharper as dK grows.`, difference: verdict.difference };
+    return failed(`${detail} Without the right scale the softmax gets sharper as dK grows.`, verdict.difference);
   },
 });
