@@ -17,8 +17,15 @@ export const W_Q: number[][] = [[0.2, 0.1], [0.4, -0.3], [0.1, 0.5], [-0.2, 0.3]
 export const W_K: number[][] = [[0.3, -0.1], [0.1, 0.4], [-0.2, 0.2], [0.5, 0.1]];
 export const W_V: number[][] = [[0.1, 0.3], [-0.2, 0.5], [0.4, -0.1], [0.2, 0.2]];
 
+/** A training pair as trainAttentionPairs takes it: word i attends to word j (1) or not (0). */
+export interface Pair {
+  i: number;
+  j: number;
+  attend: 0 | 1;
+}
+
 /** The six training pairs of notebook section 7. */
-export const PAIRS = [
+export const PAIRS: Pair[] = [
   { i: 1, j: 2, attend: 1 },
   { i: 5, j: 1, attend: 1 },
   { i: 0, j: 3, attend: 0 },

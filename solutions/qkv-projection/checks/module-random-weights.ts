@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeTripleValues } from './qkv-triple.js';
 
 const random = seededRandom(99);

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, failed, formatNumber, passed, unravelIndex, type Verdict } from '../../../grader/checks/index.js';
+import { failed, formatNumber, passed, unravelIndex, type Verdict } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { multipleOf, pairsWithCosine, readSimilarityCases, SIMILARITY_CASES, similarityCasesProbe, type SimilarityCase } from './similarity-input.js';
 
 function judgeCase({ q, what, sim }: SimilarityCase, slack: number): Verdict | null {

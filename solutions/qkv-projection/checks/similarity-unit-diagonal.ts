@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, failed, formatNumber, passed, type Tolerance, type Verdict } from '../../../grader/checks/index.js';
+import { failed, formatNumber, passed, type Tolerance, type Verdict } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { multipleOf, pairsWithCosine, readSimilarityCases, SIMILARITY_CASES, similarityCasesProbe, type SimilarityCase } from './similarity-input.js';
 
 const FIX = 'Divide each dot product by the product of the two norms: sim = Q·Qᵀ / (‖q_i‖·‖q_j‖ + 1e-8).';

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatNumber, formatShape, passed, unravelIndex } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatNumber, formatShape, passed, unravelIndex } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 
 /** Row 1 is zero. */
 const input = { q: [[0.5, -0.2, 0.1], [0, 0, 0], [0.3, 0.3, -0.9]], zeroRow: 1 };

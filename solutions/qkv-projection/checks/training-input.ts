@@ -1,17 +1,12 @@
 /** The notebook's training run, with its defaults: the checks that judge it share one run. */
 import { project } from '../../../grader/checks/index.js';
-import { PAIRS, X } from './data.js';
+import { PAIRS, X, type Pair } from './data.js';
+import type { StudentProbeApi } from './student-module.js';
 
 export const TRAINING_INPUT = { x: X, pairs: PAIRS };
 
-export interface Pair {
-  i: number;
-  j: number;
-  attend: number;
-}
-
 /** Runs in the sandbox: trains with the default options and returns what the student reports. */
-export const trainingProbe = ({ mod, tf, input }: { mod: Record<string, any>; tf: typeof import('@tensorflow/tfjs'); input: typeof TRAINING_INPUT }) => // eslint-disable-line @typescript-eslint/no-explicit-any
+export const trainingProbe = ({ mod, tf, input }: StudentProbeApi<typeof TRAINING_INPUT>) =>
   mod.trainAttentionPairs(tf.tensor2d(input.x), input.pairs);
 
 /** x_i·W_Q · x_j·W_K / √dK in plain numbers: the logit the notebook trains. */

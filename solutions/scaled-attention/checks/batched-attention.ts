@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, field, passed, seededRandom } from '../../../grader/checks/index.js';
+import { field, passed, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeAttentionValues } from './attention-result.js';
 import { randomBatch } from './data.js';
 

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatShape, judgeClose, referenceTensor, seededRandom } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatShape, judgeClose, referenceTensor, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { randomBatch } from './data.js';
 
 const random = seededRandom(53);

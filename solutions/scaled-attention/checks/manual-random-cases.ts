@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, failed, item, passed, randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { failed, item, passed, randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeHandResult } from './hand-result.js';
 
 const random = seededRandom(61);

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatNumber, formatShape, judgeClose, matMul, passed } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatNumber, formatShape, judgeClose, matMul, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { asPlainTensor, transpose } from './plain-math.js';
 import { SCORES_INPUT, scoresProbe } from './scores-input.js';
 
