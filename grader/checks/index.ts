@@ -2,7 +2,7 @@
 export * from './types.js';
 export * from './compare.js';
 export { tfBindings } from './tf-bindings.js';
-export { findFunction, findTfUse } from './source-analysis.js';
+export { excerptOf, findFunction, findTfUse, type SourceExcerpt } from './source-analysis.js';
 export { randomMatrix, seededRandom } from './random.js';
 export { matMul, project } from './plain-math.js';
 export { defineNoTensorsCheck, type NoTensorsInput } from './no-tensors.js';

@@ -1,7 +1,8 @@
 /**
- * For static checks, which read the submission's AST in the compile worker: where a function of
- * the submission uses tfjs. ts-morph comes with the check's context and is imported here for types
- * only, so that the grader's main process, which loads this folder, never loads it.
+ * For static checks' finders, which run in the compile worker: where a function of the submission
+ * uses tfjs, and a place in the source as plain data a judge can quote. ts-morph comes with the
+ * finder's context and is imported here for types only, so that the grader's main process, which
+ * loads this folder, never loads it.
  */
 import type * as Morph from 'ts-morph';
 
@@ -32,4 +33,16 @@ export function findTfUse(morph: typeof Morph, fn: Morph.Node, bindings: Readonl
     }
   }
   return null;
+}
+
+/** A place in the submission, with the code there as a judge quotes it. */
+export type SourceExcerpt = { code: string; line: number; column: number };
+
+/** How much of the code a message quotes: enough to find the line, never a whole function. */
+const EXCERPT_LENGTH = 60;
+
+/** Where `node` starts, quoting `shown` (the node itself, or the expression around it). */
+export function excerptOf(sourceFile: Morph.SourceFile, node: Morph.Node, shown: Morph.Node = node): SourceExcerpt {
+  const { line, column } = sourceFile.getLineAndColumnAtPos(node.getStart());
+  return { code: shown.getText().slice(0, EXCERPT_LENGTH), line, column };
 }

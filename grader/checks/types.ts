@@ -1,7 +1,9 @@
 /**
  * What a check is. A runtime check has two halves on two sides of the process boundary: a probe,
  * which runs inside the sandbox and only calls the student's code, and a judge, which runs in the
- * grader and decides. A static check only reads the student's source.
+ * grader and decides. A static check has two halves too: a finder, which runs in the compile worker
+ * and reads the student's source, and a judge, which runs in the grader and decides from what the
+ * finder reported.
  */
 import type * as Morph from 'ts-morph';
 import type { TensorCounts, Wire } from '../runtime/protocol.js';
@@ -63,8 +65,8 @@ export interface FigureContext<I> {
 }
 
 // A check's functions are declared as methods, not as properties that hold functions: TypeScript
-// compares the parameters of methods both ways, so a check of any input and module is still a
-// CheckDefinition, and one list holds them all. Each check is typed exactly where it is written.
+// compares the parameters of methods both ways, so a check of any input and module (or findings) is
+// still a CheckDefinition, and one list holds them all. Each check is typed exactly where it is written.
 
 export interface RuntimeCheck<I = unknown, M = unknown> extends CheckBase {
   kind: 'runtime';
@@ -82,12 +84,30 @@ export interface RuntimeCheck<I = unknown, M = unknown> extends CheckBase {
 }
 
 /**
- * Judged in the compile worker, which has ts-morph loaded: the module comes with the context, so
- * that check files import it for types only and the grader's main process never loads it.
+ * What a static check's finder reports: plain JSON data, since it crosses from the compile worker
+ * to the grader. Declare a finder's findings with `type`, not `interface`: only a type alias is
+ * checked to be JSON field by field.
  */
-export interface StaticCheck extends CheckBase {
+export type Findings = null | boolean | number | string | Findings[] | { [key: string]: Findings };
+
+/**
+ * What a finder reads. ts-morph comes with it, so that check files import ts-morph for types only
+ * and the grader's main process never loads it.
+ */
+export interface FindContext {
+  sourceFile: Morph.SourceFile;
+  morph: typeof Morph;
+}
+
+export interface StaticCheck<F extends Findings = Findings> extends CheckBase {
   kind: 'static';
-  judge: (context: { sourceFile: Morph.SourceFile; morph: typeof Morph }) => Verdict;
+  /**
+   * Runs in the compile worker, which has the submission's AST: what the source shows, as data.
+   * It never decides; the judge does, from this alone.
+   */
+  find(context: FindContext): F;
+  /** Runs in the grader, like a runtime check's judge: the verdict on what `find` reported. */
+  judge(findings: F): Verdict;
 }
 
 export type CheckDefinition = RuntimeCheck | StaticCheck;
@@ -117,7 +137,7 @@ export function defineRuntimeCheckFor<M>(): <I>(check: Omit<RuntimeCheck<I, M>, 
   return (check) => defineRuntimeCheck(check);
 }
 
-export function defineStaticCheck(check: Omit<StaticCheck, 'kind'>): StaticCheck {
+export function defineStaticCheck<F extends Findings>(check: Omit<StaticCheck<F>, 'kind'>): StaticCheck<F> {
   return { kind: 'static', ...check };
 }
 

@@ -256,11 +256,10 @@ async function gradeRead(submission: SubmissionText, displayPath: string, starte
       return resultOf(check, rubric, 'failed', `${displayPath} does not export \`${missing}\`. Keep the skeleton's exports and their names.`);
     }
     if (check.kind === 'static') {
-      // Judged on the AST in the compile worker; a judge that threw there is the grader's fault.
-      const verdict = result.staticVerdicts[check.id];
-      if (!verdict) return resultOf(check, rubric, 'internal-error', 'The compile worker did not judge this check.');
-      if (verdict.status === 'internal-error') return resultOf(check, rubric, 'internal-error', `The grader failed while judging this check: ${verdict.message}`);
-      return fromVerdict(check, rubric, verdict, 0);
+      // Found on the AST in the compile worker, judged here like a runtime check's value.
+      const judged = judgeSafely(check, result.staticFindings[check.id]);
+      if (judged.kind === 'judge-failed') return resultOf(check, rubric, 'internal-error', judged.message);
+      return fromVerdict(check, rubric, judged.verdict, 0);
     }
 
     const startedAt = performance.now();
