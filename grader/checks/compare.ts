@@ -181,7 +181,7 @@ export function describeDifference(what: string, difference: NumericDifference, 
 export function expectTensor(value: Wire, what: string): { tensor: PlainTensor } | { verdict: Verdict } {
   const tensor = asTensor(value);
   if (tensor) return { tensor };
-  return { verdict: { status: 'failed', message: `${what} should be a tf.Tensor, but it is ${describeWire(value)}.` } };
+  return { verdict: failed(`${what} should be a tf.Tensor, but it is ${describeWire(value)}.`) };
 }
 
 /** The reference's output is trusted: anything but a tensor is the exercise author's bug. */
@@ -195,16 +195,16 @@ export function referenceTensor(value: Wire, what: string): PlainTensor {
 export function judgeClose(what: string, actual: PlainTensor, expected: PlainTensor, tolerance: Tolerance, hint?: string): Verdict {
   const { isClose, difference } = compareTensors(actual, expected, tolerance);
   if (isClose) return { status: 'passed' };
-  const message = describeDifference(what, difference, tolerance) + (hint ? ` ${hint}` : '');
-  return { status: 'failed', message, difference };
+  return failed(describeDifference(what, difference, tolerance) + (hint ? ` ${hint}` : ''), difference);
 }
 
 export function passed(message?: string): Verdict {
   return message === undefined ? { status: 'passed' } : { status: 'passed', message };
 }
 
-export function failed(message: string): Verdict {
-  return { status: 'failed', message };
+/** A failure, with where the numbers disagree when the judge knows (the report shows it beside the message). */
+export function failed(message: string, difference?: NumericDifference): Verdict {
+  return difference === undefined ? { status: 'failed', message } : { status: 'failed', message, difference };
 }
 
 /** Elements compared one by one before a long array is taken on the kind of its elements. */

@@ -14,17 +14,25 @@ export interface NoTensorsInput {
   calls: unknown[][];
 }
 
-export function defineNoTensorsCheck(check: { id: string; title: string; fn: string; calls: unknown[][]; hint: string }): RuntimeCheck<NoTensorsInput> {
-  return defineRuntimeCheck<NoTensorsInput>({
+/** The exports of the module `M` that are functions: what a no-tensors check can call. */
+export type FunctionExport<M> = { [K in keyof M]-?: M[K] extends (...args: never[]) => unknown ? K : never }[keyof M] & string;
+
+/**
+ * `M` is the student's module as the exercise's skeleton declares it, given explicitly, so that
+ * `fn` must name one of its functions: it is never inferred from `fn`, which would make any name one.
+ */
+export function defineNoTensorsCheck<M>(check: { id: string; title: string; fn: NoInfer<FunctionExport<M>>; calls: unknown[][]; hint: string }): RuntimeCheck<NoTensorsInput, M> {
+  return defineRuntimeCheck<NoTensorsInput, M>({
     id: check.id,
     title: check.title,
     uses: [check.fn],
     input: { fn: check.fn, calls: check.calls },
     // What the calls returned comes back too: a count of zero means something only if the calls
-    // were made and answered like the reference's.
+    // were made and answered like the reference's. `fn` names a function of M (see FunctionExport),
+    // whose parameters only the calls know.
     probe: ({ mod, input, counts }) => {
       const before = { tensors: counts.createdTensors(), data: counts.createdData() };
-      const results = input.calls.map((args) => mod[input.fn](...args));
+      const results = input.calls.map((args) => (mod[input.fn as keyof M] as (...values: unknown[]) => unknown)(...args));
       return { created: counts.createdTensors() - before.tensors, data: counts.createdData() - before.data, results };
     },
     judge: ({ input, actual, expected }) => {

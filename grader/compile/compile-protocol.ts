@@ -1,5 +1,5 @@
 /** Messages between the grader and its compile worker. */
-import type { Verdict } from '../checks/types.js';
+import type { Findings } from '../checks/types.js';
 import type { Diagnostic } from '../report/types.js';
 import type { TodoStub } from './analyze.js';
 
@@ -9,9 +9,9 @@ export interface CompileRequest {
   source: string;
   fileName: string;
   displayPath: string;
-  /** Whose static checks to judge; none when compiling the reference. */
+  /** Whose static checks' finders to run; none when compiling the reference. */
   exerciseId: string | null;
-  /** Only these of its static checks (the others are not judged at all); every one when absent. */
+  /** Only these of its static checks (the others' finders do not run at all); every one when absent. */
   checkIds?: string[];
 }
 
@@ -40,9 +40,17 @@ export interface CompileResult {
   exports: string[];
   /** Exports whose body still throws the skeleton's TODO error, with where and what it throws. */
   stubs: TodoStub[];
-  /** Each static check's verdict on this source, or the message of the judge's own failure. */
-  staticVerdicts: Record<string, Verdict | { status: 'internal-error'; message: string }>;
+  /** What each static check's finder reported on this source, for its judge in the grader. */
+  staticFindings: Record<string, StaticFinding>;
 }
+
+/** What became of one static check's finder. The worker reports it; the grader decides what it means. */
+export type StaticFinding =
+  | { kind: 'found'; findings: Findings }
+  /** The finder ran out of stack in the submission's syntax tree: nested too deeply to follow. */
+  | { kind: 'too-deep' }
+  /** The finder threw, or reported something that is not JSON: the grader's own bug. */
+  | { kind: 'finder-failed'; message: string };
 
 export type WorkerResponse =
   | { type: 'compiled'; id: number; result: CompileResult }

@@ -1,8 +1,10 @@
 /**
- * The compile worker: a process of its own that parses, transpiles and analyses submissions, judges
- * the static checks on their AST, and type-checks them. TypeScript is loaded here and only here, so
- * the grader's main process starts fast; the tfjs typings (about a second to load) are loaded once
- * per grader run; and a type-level bomb can be stopped from outside without touching the grader.
+ * The compile worker: a process of its own that parses, transpiles and analyses submissions, runs
+ * the static checks' finders on their AST, and type-checks them. It reports what it found and
+ * decides nothing: static checks are judged in the grader, like runtime ones. TypeScript is loaded
+ * here and only here, so the grader's main process starts fast; the tfjs typings (about a second to
+ * load) are loaded once per grader run; and a type-level bomb can be stopped from outside without
+ * touching the grader.
  */
 import path from 'node:path';
 import { morph } from './typescript.js';
@@ -11,6 +13,7 @@ import { importExerciseDefinition } from '../exercise/import-definition.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { analyzeSource, releaseAnalysis } from './analyze.js';
 import type { CompileRequest, CompileResult, TypecheckRequest, WorkerRequest, WorkerResponse } from './compile-protocol.js';
+import { findSafely, isStackOverflow } from './static-findings.js';
 import { transpileSubmission } from './transpile.js';
 import { TypecheckProgram } from './typecheck-program.js';
 
@@ -30,15 +33,6 @@ async function staticChecks(exerciseId: string): Promise<StaticCheck[]> {
   return checks;
 }
 
-/**
- * The parser, the transpiler, the analysis and the static judges all recurse over the syntax tree,
- * so a file nested deeply enough (a few thousand parentheses) overflows the stack. That is the
- * file's doing, not the grader's: it is a compile error, or the static check's failure.
- */
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /Maximum call stack size exceeded/.test(error.message);
-}
-
 const TOO_DEEP = 'This file nests expressions or statements too deeply for the grader to read (its parser ran out of stack). Write the code with fewer levels of nesting.';
 
 async function compile(request: CompileRequest): Promise<CompileResult> {
@@ -50,20 +44,15 @@ async function compile(request: CompileRequest): Promise<CompileResult> {
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     const diagnostic = { file: request.displayPath, line: 1, column: 1, severity: 'error' as const, message: TOO_DEEP };
-    return { code: '', sourceMap: undefined, errors: [diagnostic], exports: [], stubs: [], staticVerdicts: {} };
+    return { code: '', sourceMap: undefined, errors: [diagnostic], exports: [], stubs: [], staticFindings: {} };
   }
   try {
-    const staticVerdicts: CompileResult['staticVerdicts'] = {};
+    const staticFindings: CompileResult['staticFindings'] = {};
     const checks = request.exerciseId ? await staticChecks(request.exerciseId) : [];
+    // A check left out of the run (a hidden one, in a student kit) is not looked for at all.
     const wanted = request.checkIds ? new Set(request.checkIds) : null;
     for (const check of wanted ? checks.filter((c) => wanted.has(c.id)) : checks) {
-      try {
-        staticVerdicts[check.id] = check.judge({ sourceFile: analysis.sourceFile, morph });
-      } catch (error) {
-        staticVerdicts[check.id] = isStackOverflow(error)
-          ? { status: 'failed', message: 'The code this check reads nests too deeply for the grader to follow (it ran out of stack): write it with fewer levels of nesting and fewer chained helpers.' }
-          : { status: 'internal-error', message: (error as Error).message };
-      }
+      staticFindings[check.id] = findSafely(check, { sourceFile: analysis.sourceFile, morph });
     }
     return {
       code: transpiled.code,
@@ -71,7 +60,7 @@ async function compile(request: CompileRequest): Promise<CompileResult> {
       errors: [...transpiled.syntaxErrors, ...analysis.refusedImports],
       exports: [...analysis.exports.keys()],
       stubs: analysis.stubs,
-      staticVerdicts,
+      staticFindings,
     };
   } finally {
     releaseAnalysis(analysis);

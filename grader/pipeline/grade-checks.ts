@@ -109,11 +109,10 @@ function stopBeforeRunning(check: CheckDefinition, rubric: ResolvedCheckRubric, 
 }
 
 function gradeStatic(check: StaticCheck, compiled: CompileResult): CheckOutcome {
-  // Judged on the AST in the compile worker; a judge that threw there is the grader's fault.
-  const verdict = compiled.staticVerdicts[check.id];
-  if (!verdict) return outcomeOf(check, { status: 'internal-error', message: 'The compile worker did not judge this check.' });
-  if (verdict.status === 'internal-error') return outcomeOf(check, { status: 'internal-error', message: `The grader failed while judging this check: ${verdict.message}` });
-  return outcomeOf(check, detailOf(verdict));
+  // The compile worker found the facts in the source; the check's judge decides here, as a runtime one does.
+  const judged = judgeSafely(check, compiled.staticFindings[check.id]);
+  if (judged.kind === 'judge-failed') return outcomeOf(check, { status: 'internal-error', message: judged.message });
+  return outcomeOf(check, detailOf(judged.verdict));
 }
 
 async function gradeRuntime(check: RuntimeCheck, rubric: ResolvedCheckRubric, context: ChecksContext, progress: Progress): Promise<CheckOutcome> {

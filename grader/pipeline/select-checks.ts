@@ -1,9 +1,9 @@
 /**
  * Which of the rubric's checks a run grades. `grade` and `batch` grade them all; `autograde check`,
  * which students run on their own machines, grades the visible ones only. A check left out is left
- * out everywhere: its probe never runs, its static judge is never called, its reference output is
- * never computed or cached, and the report says only how many such checks there are and what they
- * are worth, never which.
+ * out everywhere: its probe never runs, its static finder never reads the source, its reference
+ * output is never computed or cached, and the report says only how many such checks there are and
+ * what they are worth, never which.
  *
  * A run check may require a left-out one (a visible check after a hidden one). Running the hidden
  * check would reveal it, and skipping the visible one would say "needs a check you cannot see" and

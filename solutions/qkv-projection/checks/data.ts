@@ -1,7 +1,4 @@
-/**
- * The notebook's numbers and the grader's own test inputs. Random inputs come from a seeded
- * generator, so that every grader run sends the same inputs and the reference cache stays valid.
- */
+/** The notebook's numbers, which the checks send as inputs and the figures label. */
 
 export const SENTENCE = ['The', 'cat', 'sat', 'on', 'the', 'mat'];
 
@@ -20,8 +17,15 @@ export const W_Q: number[][] = [[0.2, 0.1], [0.4, -0.3], [0.1, 0.5], [-0.2, 0.3]
 export const W_K: number[][] = [[0.3, -0.1], [0.1, 0.4], [-0.2, 0.2], [0.5, 0.1]];
 export const W_V: number[][] = [[0.1, 0.3], [-0.2, 0.5], [0.4, -0.1], [0.2, 0.2]];
 
+/** A training pair as trainAttentionPairs takes it: word i attends to word j (1) or not (0). */
+export interface Pair {
+  i: number;
+  j: number;
+  attend: 0 | 1;
+}
+
 /** The six training pairs of notebook section 7. */
-export const PAIRS = [
+export const PAIRS: Pair[] = [
   { i: 1, j: 2, attend: 1 },
   { i: 5, j: 1, attend: 1 },
   { i: 0, j: 3, attend: 0 },
@@ -29,20 +33,3 @@ export const PAIRS = [
   { i: 1, j: 5, attend: 1 },
   { i: 0, j: 4, attend: 0 },
 ];
-
-/** mulberry32: tiny, seeded, and the same on every platform. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A rows × cols matrix of values in [-1, 1), rounded so that inputs print readably. */
-export function randomMatrix(random: () => number, rows: number, cols: number): number[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.round((random() * 2 - 1) * 1000) / 1000));
-}

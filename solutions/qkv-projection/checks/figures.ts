@@ -3,7 +3,7 @@
  * reference's. A figure never judges; where the student's value cannot be drawn, the reference is
  * shown alone and the caption says why.
  */
-import { asNumericArray, asTensor, describeWire, type HeatmapFigure, type LineFigure, type ScatterFigure, type Wire } from '../../../grader/checks/index.js';
+import { asNumericArray, asTensor, describeWire, matMul, type HeatmapFigure, type LineFigure, type ScatterFigure, type Wire } from '../../../grader/checks/index.js';
 import { SENTENCE } from './data.js';
 
 const YOURS = 'your code';
@@ -25,7 +25,7 @@ function leadingColumns(value: Wire, rows: number, columns: number, isWiderAllow
 /** x · w for plain matrices, or null when the sizes do not fit. */
 export function multiply(x: number[][], w: number[][]): number[][] | null {
   if (x.length === 0 || w.length === 0 || x.some((row) => row.length !== w.length)) return null;
-  return x.map((row) => w[0].map((_, col) => row.reduce((sum, value, r) => sum + value * w[r][col], 0)));
+  return matMul(x, w);
 }
 
 /** The loss per epoch of section 7's plot, "Learning QKV Projections", or of another run titled `title`. */

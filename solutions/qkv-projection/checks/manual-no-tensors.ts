@@ -1,7 +1,8 @@
 import { defineNoTensorsCheck } from '../../../grader/checks/index.js';
 import { W_Q, X } from './data.js';
+import type { StudentModule } from './student-module.js';
 
-export default defineNoTensorsCheck({
+export default defineNoTensorsCheck<StudentModule>({
   id: 'manual.no-tensors',
   title: 'manualProjection makes no tfjs tensor while it runs',
   fn: 'manualProjection',

@@ -1,4 +1,5 @@
-import { asNumericArray, defineRuntimeCheck, describeWire, failed, formatNumber, judgeClose, referenceTensor } from '../../../grader/checks/index.js';
+import { asNumericArray, describeWire, failed, formatNumber, judgeClose, referenceTensor } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { W_Q, X } from './data.js';
 
 const input = { x: X[5], w: W_Q };

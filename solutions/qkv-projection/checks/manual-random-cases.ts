@@ -1,5 +1,5 @@
-import { asNumericArray, defineRuntimeCheck, describeWire, failed, item, judgeClose, passed, referenceTensor } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { asNumericArray, describeWire, failed, item, judgeClose, passed, randomMatrix, referenceTensor, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 
 const random = seededRandom(31337);
 const sizes: Array<[number, number]> = [[4, 2], [3, 5], [8, 3], [1, 1], [6, 6]];

@@ -1,4 +1,4 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeTripleValues } from './qkv-triple.js';
 import { W_K, W_Q, W_V, X } from './data.js';
 import { projectionScatterFigures } from './figures.js';

@@ -1,6 +1,6 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeTripleValues } from './qkv-triple.js';
-import { randomMatrix, seededRandom } from './data.js';
 
 const random = seededRandom(99);
 const input = { x: randomMatrix(random, 7, 5), wQ: randomMatrix(random, 5, 3), wK: randomMatrix(random, 5, 3), wV: randomMatrix(random, 5, 4) };

@@ -7,8 +7,9 @@
  * these pairs: weights written down from another run, or a loss curve made up.
  */
 import { asMatrix, asNumericArray, describeWire, failed, field, formatNumber, passed, type Verdict, type Wire } from '../../../grader/checks/index.js';
-import { SENTENCE } from './data.js';
-import { attentionScore, isLossOfWeights, matrixShape, meanPairLoss, type Pair } from './training-input.js';
+import { SENTENCE, type Pair } from './data.js';
+import type { StudentProbeApi } from './student-module.js';
+import { attentionScore, isLossOfWeights, matrixShape, meanPairLoss } from './training-input.js';
 
 export interface PairsRun {
   x: number[][];
@@ -17,7 +18,7 @@ export interface PairsRun {
 }
 
 /** Runs in the sandbox: trainAttentionPairs on the run's pairs and options. */
-export const pairsRunProbe = ({ mod, tf, input }: { mod: Record<string, any>; tf: typeof import('@tensorflow/tfjs'); input: PairsRun }) => // eslint-disable-line @typescript-eslint/no-explicit-any
+export const pairsRunProbe = ({ mod, tf, input }: StudentProbeApi<PairsRun>) =>
   mod.trainAttentionPairs(tf.tensor2d(input.x), input.pairs, input.options);
 
 /** The call, for messages: trainAttentionPairs(X, [cat → sat: 0, …], { epochs: 80, … }). */

@@ -1,4 +1,5 @@
-import { asTensor, compareTensors, defineRuntimeCheck, failed, field, passed } from '../../../grader/checks/index.js';
+import { asTensor, compareTensors, failed, field, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 
 const input = { dModel: 64, dK: 16, shape: [2, 10, 64], seed: 3 };
 

@@ -1,6 +1,6 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeTripleValues } from './qkv-triple.js';
-import { randomMatrix, seededRandom } from './data.js';
 
 const random = seededRandom(2024);
 const input = {

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, describeWire, failed, field, formatShape, item, passed, type Wire } from '../../../grader/checks/index.js';
+import { describeWire, failed, field, formatShape, item, passed, type Wire } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 
 const input = { dModel: 8, dK: 3 };
 
@@ -18,7 +19,7 @@ export default defineRuntimeCheck({
     const projection = new mod.QKVProjection(input.dModel, input.dK);
     projection.forward(tf.zeros([1, input.dModel]));
     // What each field is, read without assuming it is a layer: the judge says what it found.
-    return ['wQ', 'wK', 'wV'].map((name) => {
+    return (['wQ', 'wK', 'wV'] as const).map((name) => {
       const layer = projection[name];
       if (layer === null || typeof layer !== 'object' || typeof layer.getWeights !== 'function') return { name, isLayer: false, kind: layer === null ? 'null' : typeof layer };
       return { name, isLayer: true, isBuilt: layer.built === true, weightShapes: layer.getWeights().map((w: { shape: number[] }) => w.shape) };

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, formatShape } from '../../../grader/checks/index.js';
+import { formatShape } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeTripleShapes } from './qkv-triple.js';
 
 const input = { dModel: 64, dK: 16, shape: [10, 64], seed: 7 };

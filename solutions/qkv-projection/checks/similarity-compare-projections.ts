@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, describeWire, expectTensor, failed, formatShape, item, passed } from '../../../grader/checks/index.js';
+import { describeWire, expectTensor, failed, formatShape, item, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { X } from './data.js';
 import { similarityHeatmapFigures } from './figures.js';
 

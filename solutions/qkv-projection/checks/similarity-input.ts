@@ -4,8 +4,8 @@
  * call cosineSimilarityMatrix on queries of other sizes whose similarities are known exactly: a
  * query and its multiples (1, or -1 for a negative factor) and orthogonal queries (0).
  */
-import { expectTensor, failed, formatShape, item, type PlainTensor, type Verdict, type Wire } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { expectTensor, failed, formatShape, item, type PlainTensor, randomMatrix, seededRandom, type Verdict, type Wire } from '../../../grader/checks/index.js';
+import type { StudentProbeApi } from './student-module.js';
 
 const random = seededRandom(5);
 
@@ -13,7 +13,7 @@ const random = seededRandom(5);
 export const SIMILARITY_INPUT = { q: randomMatrix(random, 6, 3) };
 
 /** Runs in the sandbox: cosineSimilarityMatrix on the input queries. */
-export const similarityProbe = ({ mod, tf, input }: { mod: Record<string, any>; tf: typeof import('@tensorflow/tfjs'); input: { q: number[][] } }) => // eslint-disable-line @typescript-eslint/no-explicit-any
+export const similarityProbe = ({ mod, tf, input }: StudentProbeApi<{ q: number[][] }>) =>
   mod.cosineSimilarityMatrix(tf.tensor2d(input.q));
 
 /**
@@ -31,7 +31,7 @@ export const SIMILARITY_CASES = {
 };
 
 /** Runs in the sandbox: cosineSimilarityMatrix on each set of queries. */
-export const similarityCasesProbe = ({ mod, tf, input }: { mod: Record<string, any>; tf: typeof import('@tensorflow/tfjs'); input: { cases: number[][][] } }) => // eslint-disable-line @typescript-eslint/no-explicit-any
+export const similarityCasesProbe = ({ mod, tf, input }: StudentProbeApi<{ cases: number[][][] }>) =>
   input.cases.map((q) => mod.cosineSimilarityMatrix(tf.tensor2d(q)));
 
 export interface SimilarityCase {

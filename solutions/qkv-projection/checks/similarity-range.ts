@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, formatNumber, passed, unravelIndex, type Verdict } from '../../../grader/checks/index.js';
+import { failed, formatNumber, passed, unravelIndex, type Verdict } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { multipleOf, pairsWithCosine, readSimilarityCases, SIMILARITY_CASES, similarityCasesProbe, type SimilarityCase } from './similarity-input.js';
 
 function judgeCase({ q, what, sim }: SimilarityCase, slack: number): Verdict | null {
@@ -6,11 +7,10 @@ function judgeCase({ q, what, sim }: SimilarityCase, slack: number): Verdict | n
   if (index >= 0) {
     const value = sim.values[index];
     const at = unravelIndex(index, sim.shape);
-    return {
-      status: 'failed',
-      message: `sim${JSON.stringify(at)} = ${formatNumber(value)} in ${what}, outside [-1, 1]. A cosine similarity is a dot product divided by both norms; without that division the values grow with the vectors' length.`,
-      difference: { at, actualValue: value, hasNaN: Number.isNaN(value) },
-    };
+    return failed(
+      `sim${JSON.stringify(at)} = ${formatNumber(value)} in ${what}, outside [-1, 1]. A cosine similarity is a dot product divided by both norms; without that division the values grow with the vectors' length.`,
+      { at, actualValue: value, hasNaN: Number.isNaN(value) },
+    );
   }
   // The two ends of the range, and its middle, where the queries say exactly where they must be.
   const n = q.length;
@@ -22,11 +22,10 @@ function judgeCase({ q, what, sim }: SimilarityCase, slack: number): Verdict | n
     for (const [i, j] of pairs) {
       const got = sim.values[i * n + j];
       if (!(Math.abs(got - want) <= slack)) {
-        return {
-          status: 'failed',
-          message: `In ${what}, ${why(i, j)}, so sim[${i}][${j}] should be ${want}, but it is ${formatNumber(got)}. The similarity is the cosine of the angle between the two queries: sim = Q·Qᵀ / (‖q_i‖·‖q_j‖ + 1e-8).`,
-          difference: { at: [i, j], expectedValue: want, actualValue: got, maxAbsDiff: Math.abs(got - want) },
-        };
+        return failed(
+          `In ${what}, ${why(i, j)}, so sim[${i}][${j}] should be ${want}, but it is ${formatNumber(got)}. The similarity is the cosine of the angle between the two queries: sim = Q·Qᵀ / (‖q_i‖·‖q_j‖ + 1e-8).`,
+          { at: [i, j], expectedValue: want, actualValue: got, maxAbsDiff: Math.abs(got - want) },
+        );
       }
     }
   }

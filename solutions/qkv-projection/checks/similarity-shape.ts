@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, passed } from '../../../grader/checks/index.js';
+import { passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { readSimilarityCases, SIMILARITY_CASES, similarityCasesProbe } from './similarity-input.js';
 
 export default defineRuntimeCheck({

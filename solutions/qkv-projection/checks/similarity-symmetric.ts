@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, formatNumber, passed } from '../../../grader/checks/index.js';
+import { failed, formatNumber, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { readSimilarityCases, SIMILARITY_CASES, similarityCasesProbe } from './similarity-input.js';
 
 export default defineRuntimeCheck({
@@ -17,11 +18,10 @@ export default defineRuntimeCheck({
         for (let j = i + 1; j < n; j++) {
           const gap = Math.abs(v[i * n + j] - v[j * n + i]);
           if (!(gap <= tolerance.atol + tolerance.rtol * Math.abs(v[j * n + i]))) {
-            return {
-              status: 'failed',
-              message: `In ${what}, sim[${i}][${j}] = ${formatNumber(v[i * n + j])} but sim[${j}][${i}] = ${formatNumber(v[j * n + i])}. The cosine of two vectors does not depend on their order: normalise both sides the same way.`,
-              difference: { at: [i, j], expectedValue: v[j * n + i], actualValue: v[i * n + j], maxAbsDiff: gap },
-            };
+            return failed(
+              `In ${what}, sim[${i}][${j}] = ${formatNumber(v[i * n + j])} but sim[${j}][${i}] = ${formatNumber(v[j * n + i])}. The cosine of two vectors does not depend on their order: normalise both sides the same way.`,
+              { at: [i, j], expectedValue: v[j * n + i], actualValue: v[i * n + j], maxAbsDiff: gap },
+            );
           }
         }
       }

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, formatNumber, passed, type Tolerance, type Verdict } from '../../../grader/checks/index.js';
+import { failed, formatNumber, passed, type Tolerance, type Verdict } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { multipleOf, pairsWithCosine, readSimilarityCases, SIMILARITY_CASES, similarityCasesProbe, type SimilarityCase } from './similarity-input.js';
 
 const FIX = 'Divide each dot product by the product of the two norms: sim = Q·Qᵀ / (‖q_i‖·‖q_j‖ + 1e-8).';
@@ -10,11 +11,10 @@ function judgeCase({ q, what, sim }: SimilarityCase, tolerance: Tolerance): Verd
   for (let i = 0; i < n; i++) {
     const value = at(i, i);
     if (!(Math.abs(value - 1) <= allowed)) {
-      return {
-        status: 'failed',
-        message: `The diagonal should be 1 (a vector is perfectly similar to itself), but entry [${i}, ${i}] of ${what} is ${formatNumber(value)}. ${FIX}`,
-        difference: { at: [i, i], expectedValue: 1, actualValue: value, maxAbsDiff: Math.abs(value - 1) },
-      };
+      return failed(
+        `The diagonal should be 1 (a vector is perfectly similar to itself), but entry [${i}, ${i}] of ${what} is ${formatNumber(value)}. ${FIX}`,
+        { at: [i, i], expectedValue: 1, actualValue: value, maxAbsDiff: Math.abs(value - 1) },
+      );
     }
   }
   // A multiple of a query points the same way (or, for a negative factor, the opposite way): its
@@ -27,13 +27,11 @@ function judgeCase({ q, what, sim }: SimilarityCase, tolerance: Tolerance): Verd
         const got = at(j, col);
         if (!(Math.abs(got - want) <= tolerance.atol + tolerance.rtol * Math.abs(want))) {
           const same = target === 1 ? 'the same similarities as' : 'the similarities of';
-          return {
-            status: 'failed',
-            message:
-              `In ${what}, ${multipleOf(q, i, j)}, so row ${j} should hold ${same} row ${i}${target === 1 ? '' : ', negated'}: sim[${j}][${col}] should be ${formatNumber(want)}, but it is ${formatNumber(got)}. ` +
+          return failed(
+            `In ${what}, ${multipleOf(q, i, j)}, so row ${j} should hold ${same} row ${i}${target === 1 ? '' : ', negated'}: sim[${j}][${col}] should be ${formatNumber(want)}, but it is ${formatNumber(got)}. ` +
               `A cosine similarity depends only on the directions of the two vectors, not on their lengths. ${FIX}`,
-            difference: { at: [j, col], expectedValue: want, actualValue: got, maxAbsDiff: Math.abs(got - want) },
-          };
+            { at: [j, col], expectedValue: want, actualValue: got, maxAbsDiff: Math.abs(got - want) },
+          );
         }
       }
     }

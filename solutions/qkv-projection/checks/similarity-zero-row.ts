@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatNumber, formatShape, passed, unravelIndex } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatNumber, formatShape, passed, unravelIndex } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 
 /** Row 1 is zero. */
 const input = { q: [[0.5, -0.2, 0.1], [0, 0, 0], [0.3, 0.3, -0.9]], zeroRow: 1 };
@@ -30,11 +31,10 @@ export default defineRuntimeCheck({
       for (const [i, j] of [[z, other], [other, z]]) {
         const value = got.tensor.values[i * n + j];
         if (!(Math.abs(value) <= tolerance.atol)) {
-          return {
-            status: 'failed',
-            message: `Row ${z} of q is zero, so its dot product with every query is 0 and sim[${i}][${j}] = 0 / (0 + 1e-8) should be 0, but it is ${formatNumber(value)}. Compute sim = Q·Qᵀ / (‖q_i‖·‖q_j‖ + 1e-8), adding the epsilon to the denominator only.`,
-            difference: { at: [i, j], expectedValue: 0, actualValue: value, maxAbsDiff: Math.abs(value) },
-          };
+          return failed(
+            `Row ${z} of q is zero, so its dot product with every query is 0 and sim[${i}][${j}] = 0 / (0 + 1e-8) should be 0, but it is ${formatNumber(value)}. Compute sim = Q·Qᵀ / (‖q_i‖·‖q_j‖ + 1e-8), adding the epsilon to the denominator only.`,
+            { at: [i, j], expectedValue: 0, actualValue: value, maxAbsDiff: Math.abs(value) },
+          );
         }
       }
     }

@@ -1,4 +1,5 @@
-import { asNumericArray, compareTensors, defineRuntimeCheck, describeDifference, failed, item, passed } from '../../../grader/checks/index.js';
+import { asNumericArray, compareTensors, describeDifference, failed, item, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { PAIRS, X } from './data.js';
 
 const input = { x: X, pairs: PAIRS, options: { epochs: 30, seed: 7 } };
@@ -20,10 +21,9 @@ export default defineRuntimeCheck({
     if (!first || !second) return failed('trainAttentionPairs should return { losses } as an array of numbers.');
     const { isClose, difference } = compareTensors(second, first, { atol: 1e-6, rtol: 0 });
     if (isClose) return passed();
-    return {
-      status: 'failed',
-      message: `Two runs with seed 7 gave different losses. ${describeDifference('The second run', difference)} Pass the seed to every random initialiser (e.g. tf.randomUniform(shape, min, max, 'float32', seed)) and use no unseeded randomness.`,
+    return failed(
+      `Two runs with seed 7 gave different losses. ${describeDifference('The second run', difference)} Pass the seed to every random initialiser (e.g. tf.randomUniform(shape, min, max, 'float32', seed)) and use no unseeded randomness.`,
       difference,
-    };
+    );
   },
 });

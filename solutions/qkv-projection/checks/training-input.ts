@@ -1,22 +1,16 @@
 /** The notebook's training run, with its defaults: the checks that judge it share one run. */
-import { PAIRS, X } from './data.js';
+import { project } from '../../../grader/checks/index.js';
+import { PAIRS, X, type Pair } from './data.js';
+import type { StudentProbeApi } from './student-module.js';
 
 export const TRAINING_INPUT = { x: X, pairs: PAIRS };
 
-export interface Pair {
-  i: number;
-  j: number;
-  attend: number;
-}
-
 /** Runs in the sandbox: trains with the default options and returns what the student reports. */
-export const trainingProbe = ({ mod, tf, input }: { mod: Record<string, any>; tf: typeof import('@tensorflow/tfjs'); input: typeof TRAINING_INPUT }) => // eslint-disable-line @typescript-eslint/no-explicit-any
+export const trainingProbe = ({ mod, tf, input }: StudentProbeApi<typeof TRAINING_INPUT>) =>
   mod.trainAttentionPairs(tf.tensor2d(input.x), input.pairs);
 
 /** x_i·W_Q · x_j·W_K / √dK in plain numbers: the logit the notebook trains. */
 export function attentionLogit(x: number[][], wQ: number[][], wK: number[][], i: number, j: number): number {
-  const project = (row: number[], w: number[][]): number[] =>
-    w[0].map((_, col) => row.reduce((sum, value, r) => sum + value * w[r][col], 0));
   const q = project(x[i], wQ);
   const k = project(x[j], wK);
   return q.reduce((sum, value, d) => sum + value * k[d], 0) / Math.sqrt(q.length);

@@ -1,4 +1,5 @@
-import { asNumericArray, defineRuntimeCheck, describeWire, failed, field, formatNumber, passed } from '../../../grader/checks/index.js';
+import { asNumericArray, describeWire, failed, field, formatNumber, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { lossCurveFigure } from './figures.js';
 import { TRAINING_INPUT, trainingProbe } from './training-input.js';
 

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, failed, field, passed } from '../../../grader/checks/index.js';
+import { failed, field, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { PAIRS, X } from './data.js';
 
 const input = { x: X, pairs: PAIRS, shortEpochs: 2, longEpochs: 12 };

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, field } from '../../../grader/checks/index.js';
+import { field } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { X } from './data.js';
 import { lossCurveFigure } from './figures.js';
 import { describeRun, judgePairsRun, pairsRunProbe, type PairsRun } from './pairs-run.js';

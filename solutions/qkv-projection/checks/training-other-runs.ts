@@ -1,4 +1,4 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { X } from './data.js';
 import { judgePairsRun, pairsRunProbe, type PairsRun } from './pairs-run.js';
 

@@ -1,4 +1,5 @@
-import { asMatrix, defineRuntimeCheck, describeWire, failed, field, formatNumber, passed } from '../../../grader/checks/index.js';
+import { asMatrix, describeWire, failed, field, formatNumber, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { SENTENCE } from './data.js';
 import { learnedProjectionFigures } from './figures.js';
 import { attentionScore, isLossOfWeights, matrixShape, meanPairLoss, TRAINING_INPUT, trainingProbe } from './training-input.js';

@@ -1,4 +1,4 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeAttentionValues } from './attention-result.js';
 import { ATTENTION_CALL, ATTENTION_INPUT, attentionProbe } from './attention-input.js';
 

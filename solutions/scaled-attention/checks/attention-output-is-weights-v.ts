@@ -1,7 +1,8 @@
-import { defineRuntimeCheck, failed, formatShape, judgeClose, passed } from '../../../grader/checks/index.js';
+import { failed, formatShape, judgeClose, matMul, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { readAttention } from './attention-result.js';
 import { ATTENTION_CALL, ATTENTION_INPUT, attentionProbe } from './attention-input.js';
-import { asPlainTensor, matMul, rowsOf, transpose } from './plain-math.js';
+import { asPlainTensor, rowsOf, transpose } from './plain-math.js';
 
 export default defineRuntimeCheck({
   id: 'attention.output-is-weights-v',

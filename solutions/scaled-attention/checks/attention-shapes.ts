@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, failed, formatShape, passed } from '../../../grader/checks/index.js';
+import { failed, formatShape, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { readAttention } from './attention-result.js';
 import { ATTENTION_CALL, ATTENTION_INPUT, attentionProbe } from './attention-input.js';
 

@@ -1,4 +1,4 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { readAttention } from './attention-result.js';
 import { ATTENTION_CALL, ATTENTION_INPUT, attentionProbe } from './attention-input.js';
 import { attentionHeatmap } from './figures.js';

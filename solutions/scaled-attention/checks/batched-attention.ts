@@ -1,6 +1,7 @@
-import { defineRuntimeCheck, field, passed } from '../../../grader/checks/index.js';
+import { field, passed, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeAttentionValues } from './attention-result.js';
-import { randomBatch, seededRandom } from './data.js';
+import { randomBatch } from './data.js';
 
 const random = seededRandom(59);
 /** Two sequences of 4 words, dK = 3, dV = 5. */

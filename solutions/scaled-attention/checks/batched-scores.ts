@@ -1,5 +1,6 @@
-import { defineRuntimeCheck, expectTensor, failed, formatShape, judgeClose, referenceTensor } from '../../../grader/checks/index.js';
-import { randomBatch, seededRandom } from './data.js';
+import { expectTensor, failed, formatShape, judgeClose, referenceTensor, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
+import { randomBatch } from './data.js';
 
 const random = seededRandom(53);
 /** Two sequences of 3 words, dK = 4: the batch, word and feature axes all differ in size. */

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, field, formatNumber, formatShape, passed } from '../../../grader/checks/index.js';
+import { expectTensor, failed, field, formatNumber, formatShape, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { FUTURE_INPUT, UNCHANGED } from './causal-input.js';
 
 export default defineRuntimeCheck({

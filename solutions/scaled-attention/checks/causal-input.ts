@@ -2,8 +2,8 @@
  * The causal calls: self-attention over 5 words (dK = 3, dV = 4) with the mask, and the same words
  * with the last two replaced, whose change must not reach the three words before them.
  */
-import type { ProbeApi } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import type { StudentProbeApi } from './student-module.js';
 
 const random = seededRandom(41);
 
@@ -18,7 +18,7 @@ export const CAUSAL_INPUT = { q, k, v };
 export const FUTURE_INPUT = { q, k, v, changed: { q: replace(q, 3, 2), k: replace(k, 3, 2), v: replace(v, 4, 1) } };
 
 /** Runs in the sandbox: scaledDotProductAttention(q, k, v, { causal: true }). */
-export const causalProbe = ({ mod, tf, input }: ProbeApi<typeof CAUSAL_INPUT>) =>
+export const causalProbe = ({ mod, tf, input }: StudentProbeApi<typeof CAUSAL_INPUT>) =>
   mod.scaledDotProductAttention(tf.tensor2d(input.q), tf.tensor2d(input.k), tf.tensor2d(input.v), { causal: true });
 
 export const CAUSAL_CALL = 'scaledDotProductAttention(q, k, v, { causal: true })';

@@ -1,4 +1,4 @@
-import { defineRuntimeCheck } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeAttentionValues } from './attention-result.js';
 import { CAUSAL_CALL, CAUSAL_INPUT, causalProbe } from './causal-input.js';
 

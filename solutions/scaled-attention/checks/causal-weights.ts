@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, failed, formatNumber, formatShape, passed } from '../../../grader/checks/index.js';
+import { failed, formatNumber, formatShape, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { readAttention } from './attention-result.js';
 import { CAUSAL_CALL, CAUSAL_INPUT, causalProbe } from './causal-input.js';
 import { attentionHeatmap } from './figures.js';

@@ -1,7 +1,8 @@
 import { defineNoTensorsCheck } from '../../../grader/checks/index.js';
 import { K_EXAMPLE, Q_EXAMPLE, V_EXAMPLE } from './data.js';
+import type { StudentModule } from './student-module.js';
 
-export default defineNoTensorsCheck({
+export default defineNoTensorsCheck<StudentModule>({
   id: 'manual.no-tensors',
   title: 'attentionByHand makes no tfjs tensor while it runs',
   fn: 'attentionByHand',

@@ -1,18 +1,24 @@
-import { defineStaticCheck, failed, passed, tfBindings } from '../../../grader/checks/index.js';
-import { findFunction, findTfUse } from './source-analysis.js';
+import { defineStaticCheck, excerptOf, failed, findFunction, findTfUse, passed, tfBindings, type SourceExcerpt } from '../../../grader/checks/index.js';
 
-export default defineStaticCheck({
+/** What the source says of attentionByHand: not a function, or where it first reaches tfjs (null: nowhere). */
+type HandAttentionSource = { isFunction: false } | { isFunction: true; tfUse: SourceExcerpt | null };
+
+export default defineStaticCheck<HandAttentionSource>({
   id: 'manual.no-tf',
   title: 'attentionByHand uses plain loops, no tfjs',
   uses: ['attentionByHand'],
-  judge: ({ sourceFile, morph }) => {
+  find: ({ sourceFile, morph }) => {
     const fn = findFunction(morph, sourceFile, 'attentionByHand');
-    if (!fn) return failed('attentionByHand should be a function declared in this file.');
+    if (!fn) return { isFunction: false };
     const use = findTfUse(morph, fn, tfBindings(sourceFile), sourceFile);
-    if (!use) return passed();
-    const { line, column } = sourceFile.getLineAndColumnAtPos(use.getStart());
+    return { isFunction: true, tfUse: use ? excerptOf(sourceFile, use, use.getParentOrThrow()) : null };
+  },
+  judge: (found) => {
+    if (!found.isFunction) return failed('attentionByHand should be a function declared in this file.');
+    if (!found.tfUse) return passed();
+    const { code, line, column } = found.tfUse;
     return failed(
-      `attentionByHand uses tfjs (\`${use.getParentOrThrow().getText().slice(0, 60)}\` at line ${line}:${column}). ` +
+      `attentionByHand uses tfjs (\`${code}\` at line ${line}:${column}). ` +
         'This part is about seeing every step: compute the dot products, the softmax and the weighted sum with loops over plain arrays.',
     );
   },

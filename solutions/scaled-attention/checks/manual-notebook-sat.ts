@@ -1,4 +1,5 @@
-import { asNumericArray, defineRuntimeCheck, field, formatNumber } from '../../../grader/checks/index.js';
+import { asNumericArray, field, formatNumber } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { K_EXAMPLE, Q_EXAMPLE, V_EXAMPLE } from './data.js';
 import { judgeHandResult } from './hand-result.js';
 

@@ -1,5 +1,5 @@
-import { defineRuntimeCheck, failed, item, passed } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { failed, item, passed, randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { judgeHandResult } from './hand-result.js';
 
 const random = seededRandom(61);

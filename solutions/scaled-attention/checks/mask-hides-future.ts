@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatNumber, formatShape, item, passed, type Verdict, type Wire } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatNumber, formatShape, item, passed, type Verdict, type Wire } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { rowsOf } from './plain-math.js';
 import { HIDDEN_AT_MOST, MASK_INPUT, maskProbe } from './mask-input.js';
 

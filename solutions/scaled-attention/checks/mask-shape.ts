@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatShape, item, passed } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatShape, item, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { MASK_INPUT, maskProbe } from './mask-input.js';
 
 export default defineRuntimeCheck({

@@ -1,5 +1,5 @@
-import { defineRuntimeCheck, failed, passed } from '../../../grader/checks/index.js';
-import { randomMatrix, seededRandom } from './data.js';
+import { failed, passed, randomMatrix, seededRandom } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 
 const random = seededRandom(67);
 const input = { q: randomMatrix(random, 4, 3), k: randomMatrix(random, 4, 3), v: randomMatrix(random, 4, 2) };

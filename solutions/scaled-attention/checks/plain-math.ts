@@ -1,8 +1,8 @@
 /**
- * The grader's own arithmetic on plain numbers (in float64), for judges that recompute what a
- * submission should have returned from its inputs or from its other outputs.
+ * The grader's own arithmetic on plain numbers (in float64) that this exercise's judges need
+ * besides grader/checks/plain-math.ts: the scores, transposes, and sums along an axis.
  */
-import type { PlainTensor } from '../../../grader/checks/index.js';
+import { matMul, type PlainTensor } from '../../../grader/checks/index.js';
 
 export type Matrix = number[][];
 
@@ -14,10 +14,6 @@ export function rowsOf(tensor: PlainTensor): Matrix {
 
 export function transpose(a: Matrix): Matrix {
   return a.length === 0 ? [] : a[0].map((_, col) => a.map((row) => row[col]));
-}
-
-export function matMul(a: Matrix, b: Matrix): Matrix {
-  return a.map((row) => b[0].map((_, col) => row.reduce((sum, value, k) => sum + value * b[k][col], 0)));
 }
 
 export function asPlainTensor(matrix: Matrix): PlainTensor {

@@ -1,5 +1,6 @@
-import { defineRuntimeCheck, expectTensor, failed, formatNumber, formatShape, judgeClose, passed } from '../../../grader/checks/index.js';
-import { asPlainTensor, matMul, transpose } from './plain-math.js';
+import { expectTensor, failed, formatNumber, formatShape, judgeClose, matMul, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
+import { asPlainTensor, transpose } from './plain-math.js';
 import { SCORES_INPUT, scoresProbe } from './scores-input.js';
 
 /** Scale factors a submission is likely to have used instead of 1/√dK, and what each one means. */
@@ -42,6 +43,6 @@ export default defineRuntimeCheck({
     const detail = mistake
       ? `${mistake.meaning} (here Q · Kᵀ × ${formatNumber(factor)}; expected × 1/√${dK} = ${formatNumber(expectedFactor)}).`
       : `The scores are Q · Kᵀ × ${formatNumber(factor)}; expected × 1/√dK = 1/√${dK} = ${formatNumber(expectedFactor)}.`;
-    return { status: 'failed', message: `${detail} Without the right scale the softmax gets sharper as dK grows.`, difference: verdict.difference };
+    return failed(`${detail} Without the right scale the softmax gets sharper as dK grows.`, verdict.difference);
   },
 });

@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatShape, passed } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatShape, passed } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { SCORES_INPUT, scoresProbe } from './scores-input.js';
 
 export default defineRuntimeCheck({

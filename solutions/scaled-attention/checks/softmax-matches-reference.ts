@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, judgeClose, referenceTensor } from '../../../grader/checks/index.js';
+import { expectTensor, judgeClose, referenceTensor } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { SOFTMAX_INPUT, softmaxProbe } from './softmax-input.js';
 
 export default defineRuntimeCheck({

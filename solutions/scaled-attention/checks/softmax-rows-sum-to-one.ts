@@ -1,4 +1,5 @@
-import { defineRuntimeCheck, expectTensor, failed, formatShape } from '../../../grader/checks/index.js';
+import { expectTensor, failed, formatShape } from '../../../grader/checks/index.js';
+import { defineRuntimeCheck } from './student-module.js';
 import { SOFTMAX_INPUT, softmaxProbe } from './softmax-input.js';
 import { judgeDistributionRows, judgeFollowsScores } from './weights-rows.js';
 

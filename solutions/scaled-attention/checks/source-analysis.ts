@@ -1,34 +1,6 @@
-/** What the static checks look for in a submission's AST: where tfjs is used, and how. */
+/** What softmax.written-out looks for in a submission's AST: tfjs's own softmax, however it is reached. */
 import type * as Morph from 'ts-morph';
 import { tfBindings } from '../../../grader/checks/index.js';
-
-/** A function declared in this file under `name`, as a declaration or a variable holding one. */
-export function findFunction(morph: typeof Morph, sourceFile: Morph.SourceFile, name: string): Morph.Node | undefined {
-  const { Node } = morph;
-  const declaration = sourceFile.getFunction(name) ?? sourceFile.getVariableDeclaration(name)?.getInitializer();
-  if (declaration && (Node.isFunctionDeclaration(declaration) || Node.isArrowFunction(declaration) || Node.isFunctionExpression(declaration))) return declaration;
-  return undefined;
-}
-
-/**
- * Where a function uses tfjs, directly or through a function of the same file it calls, so that
- * moving the tf call into a helper does not hide it.
- */
-export function findTfUse(morph: typeof Morph, fn: Morph.Node, bindings: Set<string>, sourceFile: Morph.SourceFile, visited = new Set<Morph.Node>()): Morph.Node | null {
-  const { SyntaxKind } = morph;
-  if (visited.has(fn)) return null;
-  visited.add(fn);
-  for (const identifier of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    const name = identifier.getText();
-    if (bindings.has(name)) return identifier;
-    const callee = findFunction(morph, sourceFile, name);
-    if (callee && callee !== fn) {
-      const inner = findTfUse(morph, callee, bindings, sourceFile, visited);
-      if (inner) return inner;
-    }
-  }
-  return null;
-}
 
 /** The identifier an expression such as `tf.layers.softmax`, `tf['softmax']` or `(tf as any).softmax` starts from. */
 function rootIdentifier(morph: typeof Morph, node: Morph.Node): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asNumericArray, asTensor, compareTensors, describeDifference, describeWire, expectTensor, judgeClose, unravelIndex } from '../../../grader/checks/compare.js';
+import { asNumericArray, asTensor, compareTensors, describeDifference, describeWire, expectTensor, failed, judgeClose, unravelIndex } from '../../../grader/checks/compare.js';
 import type { Wire } from '../../../grader/runtime/protocol.js';
 
 const tol = { atol: 1e-5, rtol: 1e-4 };
@@ -71,5 +71,19 @@ describe('wire helpers', () => {
 
   it('unravels flat indices row-major', () => {
     expect(unravelIndex(7, [2, 2, 3])).toEqual([1, 0, 1]);
+  });
+});
+
+describe('failed', () => {
+  it('carries the difference when the judge has one, and has no difference key otherwise', () => {
+    const difference = { at: [1, 2], expectedValue: 0, actualValue: 0.5, maxAbsDiff: 0.5 };
+    expect(failed('sim[1][2] should be 0.', difference)).toEqual({ status: 'failed', message: 'sim[1][2] should be 0.', difference });
+    expect(Object.keys(failed('Not a tensor.'))).toEqual(['status', 'message']);
+    expect(Object.keys(failed('Not a tensor.', undefined))).toEqual(['status', 'message']);
+  });
+
+  it('is what judgeClose returns when the numbers disagree', () => {
+    const verdict = judgeClose('Q', { shape: [1], values: [2] }, { shape: [1], values: [1] }, tol, 'Hint.');
+    expect(verdict).toMatchObject({ status: 'failed', message: expect.stringMatching(/ Hint\.$/), difference: { maxAbsDiff: 1, at: [0] } });
   });
 });

@@ -26,7 +26,7 @@ describe('drawFigures', () => {
 
   it('draws nothing for checks without figures, static ones included', () => {
     expect(drawFigures(checkWith(), 'visible', 1, 1)).toEqual([]);
-    expect(drawFigures(defineStaticCheck({ id: 'part.static', title: 't', uses: [], judge: () => passed() }), 'visible', 1, 1)).toEqual([]);
+    expect(drawFigures(defineStaticCheck({ id: 'part.static', title: 't', uses: [], find: () => null, judge: () => passed() }), 'visible', 1, 1)).toEqual([]);
   });
 
   it('caps the number of figures one check adds', () => {

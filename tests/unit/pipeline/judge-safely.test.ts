@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isShapedLike } from '../../../grader/checks/compare.js';
+import { failed, isShapedLike, passed } from '../../../grader/checks/compare.js';
+import { defineStaticCheck } from '../../../grader/checks/types.js';
 import { judgeSafely } from '../../../grader/pipeline/judge-safely.js';
 import type { Wire } from '../../../grader/runtime/protocol.js';
 
@@ -29,5 +30,31 @@ describe('who a throwing judge blames', () => {
 
   it('passes a verdict through untouched', () => {
     expect(judgeSafely(() => ({ status: 'passed' }), 1, 1)).toEqual({ kind: 'verdict', verdict: { status: 'passed' } });
+  });
+});
+
+describe('judging a static check from its findings', () => {
+  const check = defineStaticCheck<{ uses: string | null }>({
+    id: 'manual.no-tf',
+    title: 't',
+    uses: [],
+    find: () => ({ uses: null }),
+    judge: ({ uses }) => (uses === null ? passed() : failed(`It uses ${uses}.`)),
+  });
+
+  it('is the judge\'s verdict on what the finder found', () => {
+    expect(judgeSafely(check, { kind: 'found', findings: { uses: 'tf.matMul' } })).toEqual({ kind: 'verdict', verdict: { status: 'failed', message: 'It uses tf.matMul.' } });
+    expect(judgeSafely(check, { kind: 'found', findings: { uses: null } })).toEqual({ kind: 'verdict', verdict: { status: 'passed' } });
+  });
+
+  it('is the student\'s failed check when the source nests too deeply for the finder', () => {
+    expect(judgeSafely(check, { kind: 'too-deep' })).toEqual({ kind: 'verdict', verdict: { status: 'failed', message: expect.stringContaining('nests too deeply') } });
+  });
+
+  it('is the grader\'s fault when the finder failed, its judge threw, or nothing was reported', () => {
+    expect(judgeSafely(check, { kind: 'finder-failed', message: 'no such node' })).toEqual({ kind: 'judge-failed', message: 'The grader failed while judging this check: no such node' });
+    // Findings are the grader's own reading of the source: a judge that cannot read them is its bug.
+    expect(judgeSafely(check, { kind: 'found', findings: null })).toEqual({ kind: 'judge-failed', message: expect.stringContaining('The grader failed while judging this check: ') });
+    expect(judgeSafely(check, undefined)).toEqual({ kind: 'judge-failed', message: 'The compile worker did not report on this check.' });
   });
 });

@@ -11,9 +11,10 @@ import softmaxWrittenOut from '../../../../solutions/scaled-attention/checks/sof
 const project = new morph.Project({ useInMemoryFileSystem: true });
 let files = 0;
 
+/** The check's verdict: its finder on the source, then its judge on what the finder reported. */
 function statusOf(check: StaticCheck, body: string): string {
   const source = `import * as tf from '@tensorflow/tfjs';\n${body}`;
-  return check.judge({ sourceFile: project.createSourceFile(`/case-${files++}.ts`, source), morph }).status;
+  return check.judge(check.find({ sourceFile: project.createSourceFile(`/case-${files++}.ts`, source), morph })).status;
 }
 
 describe('softmax.written-out', () => {
