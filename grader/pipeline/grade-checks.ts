@@ -40,12 +40,20 @@ export interface GradedChecks {
   referenceWaitMs: number;
 }
 
-/** What grading the earlier checks left for the later ones. */
+/** What grading the earlier checks left for the later ones, and the source's facts they all look up. */
 class Progress {
   readonly outcomes: CheckOutcome[] = [];
+  /** The exports that still throw their TODO error, and every export, by name. */
+  readonly stubs: ReadonlyMap<string, CompileResult['stubs'][number]>;
+  readonly exports: ReadonlySet<string>;
   readonly figures: CheckFigure[] = [];
   referenceWaitMs = 0;
   private readonly counted = new Set<object>();
+
+  constructor(compiled: CompileResult) {
+    this.stubs = new Map(compiled.stubs.map((stub) => [stub.name, stub]));
+    this.exports = new Set(compiled.exports);
+  }
 
   statusOf(checkId: string): CheckOutcome['status'] | undefined {
     return this.outcomes.find((outcome) => outcome.id === checkId)?.status;
@@ -63,7 +71,7 @@ class Progress {
 }
 
 export async function gradeChecks(checks: readonly CheckToGrade[], context: ChecksContext): Promise<GradedChecks> {
-  const progress = new Progress();
+  const progress = new Progress(context.compiled);
   for (const { check, rubric } of checks) {
     progress.outcomes.push(await gradeCheck(check, rubric, context, progress));
   }
@@ -82,10 +90,9 @@ async function gradeCheck(check: CheckDefinition, rubric: ResolvedCheckRubric, c
 }
 
 /** What the source and the earlier checks decide before anything runs. */
-function stopBeforeRunning(check: CheckDefinition, rubric: ResolvedCheckRubric, { compiled, studentFile }: ChecksContext, progress: Progress): CheckDetail | null {
+function stopBeforeRunning(check: CheckDefinition, rubric: ResolvedCheckRubric, { studentFile }: ChecksContext, progress: Progress): CheckDetail | null {
   // A TODO comes first: "implement X" is the more useful thing to tell than "needs check Y".
-  const stubs = new Map(compiled.stubs.map((found) => [found.name, found]));
-  const stub = check.uses.map((name) => stubs.get(name)).find((found) => found !== undefined);
+  const stub = check.uses.map((name) => progress.stubs.get(name)).find((found) => found !== undefined);
   if (stub) {
     return {
       status: 'not-implemented',
@@ -101,7 +108,7 @@ function stopBeforeRunning(check: CheckDefinition, rubric: ResolvedCheckRubric, 
     }
     return { status: 'skipped', message: `It needs '${failedPrerequisite}' to pass first.` };
   }
-  const missing = check.uses.find((name) => !compiled.exports.includes(name));
+  const missing = check.uses.find((name) => !progress.exports.has(name));
   if (missing) {
     return { status: 'failed', message: `${studentFile.displayPath} does not export \`${missing}\`. Keep the skeleton's exports and their names.` };
   }
