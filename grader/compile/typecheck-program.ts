@@ -1,5 +1,8 @@
 /**
- * Type checking with TypeScript's own API rather than a ts-morph project: a compiler host that keeps every parsed
+ * Type checking with TypeScript's JS compiler (ts-morph's), where the native one is not installed
+ * (see native-typecheck.ts), and what both share: the options, the globals and the grouping.
+ *
+ * TypeScript's own API rather than a ts-morph project: a compiler host that keeps every parsed
  * declaration file for the next submission, reuses the previous program's structure, and skips
  * parsing JSDoc (the tfjs typings are mostly documentation, and comments never change a type).
  * About half the cost of the general-purpose project on a cold start. The host serves the
@@ -24,8 +27,8 @@ import { TypecheckFiles, TYPINGS_ROOT_PACKAGE } from './typecheck-files.js';
 const LIB_DIR = '/__typescript-lib';
 
 /**
- * How a submission is type-checked, as a tsconfig writes it: what a checker that reads a tsconfig
- * needs, and what SUBMISSION_COMPILER_OPTIONS converts, so that there is one list.
+ * How a submission is type-checked, as a tsconfig writes it: the native checker reads it so, and
+ * the JS checker converts it (SUBMISSION_COMPILER_OPTIONS), so that both check with one list.
  */
 export const SUBMISSION_TSCONFIG_OPTIONS = {
   strict: true,
@@ -98,7 +101,7 @@ export function checkInGroups(files: FileToCheck[], checkInOneProgram: (group: F
   return results;
 }
 
-/** What the compile worker asks of a type checker. */
+/** The same checker a native checker stands in for, and the one that runs where it is not installed. */
 export interface SubmissionTypechecker {
   checkMany(files: FileToCheck[]): Diagnostic[][];
   close(): void;

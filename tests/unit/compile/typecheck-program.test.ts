@@ -79,7 +79,7 @@ describe('TypecheckProgram file access', () => {
 });
 
 describe('SUBMISSION_COMPILER_OPTIONS', () => {
-  it('are the tsconfig options, converted without a problem', () => {
+  it('are the tsconfig options the native checker reads, converted without a problem', () => {
     expect(ts.convertCompilerOptionsFromJson(SUBMISSION_TSCONFIG_OPTIONS, '/').errors).toEqual([]);
     expect(SUBMISSION_COMPILER_OPTIONS).toMatchObject({ strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, lib: ['lib.es2022.d.ts'], moduleDetection: ts.ModuleDetectionKind.Force });
   });
