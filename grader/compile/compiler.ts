@@ -1,14 +1,17 @@
 /**
  * The grader's side of the compile worker: one long-lived process for a whole grader run, started
- * before the grader loads anything heavy and restarted only when a submission made it time out.
+ * before the grader loads anything heavy and restarted only when a submission made it exceed a
+ * limit. The worker's type checks may run in a process of their own (the native checker, see
+ * typechecker.ts), so the worker is killed together with whatever it started.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DIST_DIR } from '../paths.js';
 import { nodeExecutable, permissionFlag } from '../sandbox/layers.js';
-import { readTreeUsage } from '../sandbox/process-tree.js';
+import { canWatchProcesses, listTree, readTreeUsage } from '../sandbox/process-tree.js';
 import type { Diagnostic } from '../report/types.js';
 import type { CompileRequest, CompileResult, SourceFile, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
+import { chooseTypechecker, type TypecheckerChoice } from './typechecker.js';
 
 export type CompileOutcome =
   | { kind: 'compiled'; result: CompileResult; durationMs: number }
@@ -18,7 +21,7 @@ export type CompileOutcome =
 export type TypecheckOutcome =
   | { kind: 'checked'; diagnostics: Diagnostic[]; durationMs: number }
   | { kind: 'timeout'; limitMs: number; durationMs: number }
-  /** V8 aborted the worker at its heap cap: what a type-level bomb usually does. */
+  /** V8 aborted the worker at its heap cap, or its processes grew past TYPECHECK_MEMORY_MB: what a type-level bomb usually does. */
   | { kind: 'out-of-memory'; durationMs: number }
   | { kind: 'failed'; message: string; durationMs: number };
 
@@ -43,6 +46,15 @@ const WORKER_PATH = path.join(DIST_DIR, 'grader', 'compile', 'compile-worker.js'
 /** Compiling a file takes milliseconds once TypeScript is loaded; this allows for loading it too. */
 const COMPILE_LIMIT_MS = 30_000;
 
+/**
+ * Resident memory of the worker and the checker it runs, during a type check: the worker's heap
+ * cap below, and room beside it for what V8 keeps outside its heap. The native checker's memory is
+ * no V8 heap, so this is the limit that stops a type-level bomb there.
+ */
+export const TYPECHECK_MEMORY_MB = 2560;
+/** A bomb grows the native checker by a few hundred megabytes a second: this many milliseconds between looks is a few tens of them. */
+const MEMORY_WATCH_MS = 100;
+
 /** A request in a worker's queue; its time limit starts when the worker gets to it. */
 interface QueuedRequest {
   id: number;
@@ -54,15 +66,19 @@ export class Compiler {
   private retiredCpuMs = 0;
   private nextId = 1;
   private pending = 0;
-  /** The worker last killed because a request in it ran out of time. */
-  private killedForTimeout: ChildProcess | null = null;
+  /** The worker last killed because a request in it ran out of time or memory. */
+  private killedForLimit: ChildProcess | null = null;
   /** Each worker's unanswered requests, oldest first: the oldest is the one it is working on. */
   private readonly queues = new WeakMap<ChildProcess, QueuedRequest[]>();
 
-  /** The type-check limit is the rubric's; this default holds until the rubric is loaded. */
+  /**
+   * The type-check limit is the rubric's; this default holds until the rubric is loaded. The type
+   * checker is the native one wherever it is installed.
+   */
   constructor(
     private typecheckLimitMs = 30_000,
     private readonly compileLimitMs = COMPILE_LIMIT_MS,
+    readonly typechecker: TypecheckerChoice = chooseTypechecker(),
   ) {}
 
   setTypecheckLimit(limitMs: number): void {
@@ -109,21 +125,39 @@ export class Compiler {
   }
 
   close(): void {
-    if (this.worker?.pid) this.retiredCpuMs += readTreeUsage(this.worker.pid).cpuMs;
-    this.worker?.kill('SIGKILL');
+    const worker = this.worker;
     this.worker = null;
+    if (!worker) return;
+    if (!worker.pid) {
+      worker.kill('SIGKILL');
+      return;
+    }
+    this.retiredCpuMs += readTreeUsage(worker.pid).cpuMs;
+    // The native checker first, listed while its parent is alive: once the worker is gone, /proc no
+    // longer tells whose it was, and a checker caught in a bomb would go on until its own limit.
+    const [, ...descendants] = listTree(worker.pid);
+    for (const pid of descendants) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Ended already.
+      }
+    }
+    worker.kill('SIGKILL');
   }
 
   private ensureWorker(): ChildProcess {
     if (this.worker && this.worker.exitCode === null && this.worker.connected) return this.worker;
-    this.worker = fork(WORKER_PATH, [], {
+    const isNative = this.typechecker.kind === 'native';
+    this.worker = fork(WORKER_PATH, isNative ? [`--native-typechecker=${this.typechecker.executable}`] : [], {
       execPath: nodeExecutable(),
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       // One V8 helper thread: type checking runs beside the sandboxed checks, and its garbage
       // collection spread over every core slowed them down (about 5% on a cold two-core run).
-      // The permission model keeps the worker, which parses untrusted source, from writing files
-      // or starting processes; it reads the typings wherever npm put them.
-      execArgv: ['--max-old-space-size=2048', '--v8-pool-size=1', permissionFlag(), '--allow-fs-read=*', '--disable-warning=ExperimentalWarning'],
+      // The permission model keeps the worker, which parses untrusted source, from writing files;
+      // it reads the typings wherever npm put them. It starts no process but the native checker
+      // (and `prlimit` to cap that checker's address space), and none at all without it.
+      execArgv: ['--max-old-space-size=2048', '--v8-pool-size=1', permissionFlag(), '--allow-fs-read=*', ...(isNative ? ['--allow-child-process'] : []), '--disable-warning=ExperimentalWarning'],
     });
     // An idle worker must not keep the grader alive once the work is done.
     this.worker.unref();
@@ -155,14 +189,23 @@ export class Compiler {
     this.queues.set(worker, queue);
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
+      let watch: NodeJS.Timeout | undefined;
+      // A stuck worker holds every request behind it: it is replaced, and those are asked again.
+      const stop = (answer: WorkerAnswer): void => {
+        cleanup();
+        this.killedForLimit = worker;
+        this.close();
+        resolve(answer);
+      };
       const startClock = (): void => {
-        timer ??= setTimeout(() => {
-          cleanup();
-          // A stuck worker holds every request behind it: it is replaced, and those are asked again.
-          this.killedForTimeout = worker;
-          this.close();
-          resolve({ kind: 'timeout', limitMs, durationMs: elapsed() });
-        }, limitMs);
+        timer ??= setTimeout(() => stop({ kind: 'timeout', limitMs, durationMs: elapsed() }), limitMs);
+        // Only a type check can grow without bound, and only where /proc shows how much it holds.
+        if (request.type === 'typecheck' && worker.pid !== undefined && canWatchProcesses()) {
+          const pid = worker.pid;
+          watch ??= setInterval(() => {
+            if (readTreeUsage(pid).rssMb > TYPECHECK_MEMORY_MB) stop({ kind: 'out-of-memory', durationMs: elapsed() });
+          }, MEMORY_WATCH_MS);
+        }
       };
       const onMessage = (raw: unknown): void => {
         const response = raw as WorkerResponse;
@@ -176,7 +219,7 @@ export class Compiler {
         if (this.worker === worker) this.worker = null;
         const isOutOfMemory = signal === 'SIGABRT' || code === 134;
         // Requests are served in order, so only the oldest can have caused what ended the worker.
-        if (this.killedForTimeout === worker || (isOutOfMemory && !isOldest)) resolve({ kind: 'collateral', durationMs: elapsed() });
+        if (this.killedForLimit === worker || (isOutOfMemory && !isOldest)) resolve({ kind: 'collateral', durationMs: elapsed() });
         else if (isOutOfMemory) resolve({ kind: 'out-of-memory', durationMs: elapsed() });
         else resolve({ kind: 'failed', message: `the compile worker stopped (exit ${code ?? signal})`, durationMs: elapsed() });
       };
@@ -186,6 +229,7 @@ export class Compiler {
         // The next request is the one the worker is on now: its clock starts.
         if (position === 0) queue[0]?.startClock();
         clearTimeout(timer);
+        clearInterval(watch);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
         if (--this.pending === 0) worker.channel?.unref();

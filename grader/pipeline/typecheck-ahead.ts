@@ -1,7 +1,8 @@
 /**
  * Type checks for the submissions of one grader run, done in groups ahead of grading. Checking
- * sixteen files in one program costs about an eighth of checking them one at a time (see
- * TypecheckProgram), and type errors are only warnings, so nothing waits for them but the report.
+ * sixteen files in one program costs a fraction of checking them one at a time (about an eighth
+ * with the JS checker, see TypecheckProgram; a third with the native one), and type errors are
+ * only warnings, so nothing waits for them but the report.
  *
  * Submissions the run will grade are announced with `plan`; asking for the first of them sends it
  * together with the next ones still unchecked. A group that fails (a type-level bomb among them)

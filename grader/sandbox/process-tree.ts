@@ -72,3 +72,16 @@ export function readTreeUsage(rootPid: number): TreeUsage {
   }
   return { rssMb: rssKb / 1024, peakRssMb: peakRssKb / 1024, cpuMs };
 }
+
+/** A process and all its descendants, the root first; only the root where /proc cannot tell. */
+export function listTree(rootPid: number): number[] {
+  const pids: number[] = [];
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    if (pids.includes(pid)) continue;
+    pids.push(pid);
+    stack.push(...readChildren(pid));
+  }
+  return pids;
+}

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { installTensorCounts } from '../../grader/runtime/tensor-counts.js';
 
 interface BarePlan {
   code: string;
@@ -19,6 +20,8 @@ const tf = require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs');
 if (plan.backend === 'wasm') require('@tensorflow/tfjs-backend-wasm');
 await tf.setBackend(plan.backend);
 await tf.ready();
+// The probes ask how many tensors were made: the runner's hooks answer, here as in the sandbox.
+const counts = installTensorCounts(tf.engine(), tf.backend());
 const tfjsLoadMs = performance.now() - startedAt;
 
 const module = { exports: {} as Record<string, unknown> };
@@ -27,7 +30,7 @@ new Function('exports', 'require', 'module', plan.code)(module.exports, () => tf
 const checksStartedAt = performance.now();
 for (const { source, input } of plan.probes) {
   const probe = new Function(`return (${source});`)() as (api: unknown) => unknown;
-  const value = await probe({ mod: module.exports, tf, input });
+  const value = await probe({ mod: module.exports, tf, input, counts });
   // Read results back as the grader does, so that lazy backends do the same work.
   JSON.stringify(value, (_key, v: unknown) => (v instanceof tf.Tensor ? Array.from(v.dataSync()) : v));
 }

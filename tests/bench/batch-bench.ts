@@ -27,16 +27,21 @@ const MIX: Array<{ fixture: string; weight: number }> = [
 ];
 
 
+/** The class's files, each student's name and source, in the mix above. */
+export function makeClassSources(size: number): Array<{ student: string; source: string }> {
+  const pool = MIX.flatMap(({ fixture, weight }) => new Array<string>(weight).fill(fixture));
+  return Array.from({ length: size }, (_, i) => {
+    const source = fs.readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection', pool[i % pool.length], 'qkv-projection.ts'), 'utf8');
+    // A comment makes every file distinct, as real submissions are.
+    return { student: `student-${String(i).padStart(4, '0')}`, source: `${source}\n// submission ${i}\n` };
+  });
+}
+
 function makeClass(size: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-bench-class-'));
-  const pool = MIX.flatMap(({ fixture, weight }) => new Array<string>(weight).fill(fixture));
-  for (let i = 0; i < size; i++) {
-    const fixture = pool[i % pool.length];
-    const student = path.join(dir, `student-${String(i).padStart(4, '0')}`);
-    fs.mkdirSync(student);
-    // A comment makes every file distinct, as real submissions are.
-    const source = fs.readFileSync(path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection', fixture, 'qkv-projection.ts'), 'utf8');
-    fs.writeFileSync(path.join(student, 'qkv-projection.ts'), `${source}\n// submission ${i}\n`);
+  for (const { student, source } of makeClassSources(size)) {
+    fs.mkdirSync(path.join(dir, student));
+    fs.writeFileSync(path.join(dir, student, 'qkv-projection.ts'), source);
   }
   return dir;
 }

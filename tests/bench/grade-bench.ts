@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (or `npm run bench -- grade`): grading the reference once from a cold CLI start,
- * phase by phase, against a bare in-process run of the same functions. Runs alternate, so that
- * both see the same machine load; medians are reported.
+ * phase by phase, against a bare in-process run of the same functions; and the same grading with
+ * the JS type checker and with none. Runs alternate, so that all see the same machine load;
+ * medians are reported.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import type { RuntimeCheck } from '../../grader/checks/types.js';
 import { probeCallKey } from '../../grader/runtime/protocol.js';
 import { transpileSubmission } from '../../grader/compile/transpile.js';
+import { chooseTypechecker, describeTypechecker, TYPECHECKER_VARIABLE } from '../../grader/compile/typechecker.js';
 import { loadExercise } from '../../grader/exercise/load-exercise.js';
 import { DIST_DIR, PROJECT_ROOT } from '../../grader/paths.js';
 import type { PhaseTimings, Report } from '../../grader/report/types.js';
@@ -47,9 +49,11 @@ async function writeBarePlan(backend: 'cpu' | 'wasm', dir: string): Promise<stri
 
 export async function runGradeBench(options: { runs: number; backends: Array<'cpu' | 'wasm'> }): Promise<void> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-bench-'));
-  const env = { ...process.env, AUTOGRADE_CACHE_DIR: path.join(scratch, 'cache'), NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, AUTOGRADE_CACHE_DIR: path.join(scratch, 'cache'), NO_COLOR: '1' };
+  const jsEnv = { ...env, [TYPECHECKER_VARIABLE]: 'js' };
+  const typechecker = describeTypechecker(chooseTypechecker(env[TYPECHECKER_VARIABLE]));
   console.log(`autograde bench: grading the reference from a cold CLI start vs a bare in-process run`);
-  console.log(`node ${process.version}, ${os.cpus().length} cores, ${options.runs} runs each, medians\n`);
+  console.log(`node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${options.runs} runs each, medians\n`);
   for (const backend of options.backends) {
     const plan = await writeBarePlan(backend, scratch);
     const gradeArgs = [CLI, 'grade', 'solutions/qkv-projection', '--backend', backend, '--format', 'json'];
@@ -59,12 +63,15 @@ export async function runGradeBench(options: { runs: number; backends: Array<'cp
     if (firstReport.status !== 'passed') throw new Error(`the reference did not pass on ${backend}: ${firstReport.status}`);
 
     const cli: Array<{ wallMs: number; timings: PhaseTimings; durationMs: number }> = [];
+    const jsTyped: Array<{ wallMs: number; typecheckMs: number }> = [];
     const untyped: number[] = [];
     const bare: Array<{ wallMs: number; tfjsLoadMs: number; checksMs: number }> = [];
     for (let run = 0; run < options.runs; run++) {
       const graded = timeCommand(gradeArgs, env);
       const report = JSON.parse(graded.stdout) as Report;
       cli.push({ wallMs: graded.wallMs, timings: report.timings, durationMs: report.durationMs });
+      const withJs = timeCommand(gradeArgs, jsEnv);
+      jsTyped.push({ wallMs: withJs.wallMs, typecheckMs: (JSON.parse(withJs.stdout) as Report).timings.typecheckMs });
       untyped.push(timeCommand([...gradeArgs, '--no-typecheck'], env).wallMs);
       const baseline = timeCommand([BARE, plan], env);
       bare.push({ wallMs: baseline.wallMs, ...(JSON.parse(baseline.stdout) as { tfjsLoadMs: number; checksMs: number }) });
@@ -83,13 +90,15 @@ export async function runGradeBench(options: { runs: number; backends: Array<'cp
     console.log(`    import                      ${formatMs(phase('importMs'))}   the student's module`);
     console.log(`    checks                      ${formatMs(phase('checksMs'))}   probes + judging`);
     console.log(`    reference (cached)          ${formatMs(phase('referenceMs'))}   first run, cache empty: ${Math.round(firstReport.timings.referenceMs)} ms waited, ${Math.round(first.wallMs)} ms wall`);
-    console.log(`    type check (overlapped)     ${formatMs(phase('typecheckMs'))}   in its own process, alongside the checks`);
+    console.log(`    type check (overlapped)     ${formatMs(phase('typecheckMs'))}   ${typechecker}, in the compile worker, alongside the checks`);
     console.log(`    total wall                  ${formatMs(cliWall)}`);
     console.log(`  bare run: node + tfjs + the same calls in-process`);
     console.log(`    tfjs load                   ${formatMs(median(bare.map((b) => b.tfjsLoadMs)))}`);
     console.log(`    the same calls              ${formatMs(median(bare.map((b) => b.checksMs)))}`);
     console.log(`    total wall                  ${formatMs(bareWall)}`);
     console.log(`  ratio grader / bare: ${(cliWall / bareWall).toFixed(2)} (target <= 2.0)`);
+    const jsWall = median(jsTyped.map((r) => r.wallMs));
+    console.log(`  with ${describeTypechecker({ kind: 'js' })}: ${formatMs(jsWall).trim()} wall, type check ${formatMs(median(jsTyped.map((r) => r.typecheckMs))).trim()}, ratio ${(jsWall / bareWall).toFixed(2)}`);
     const untypedWall = median(untyped);
     console.log(`  with --no-typecheck: ${formatMs(untypedWall).trim()} wall, ratio ${(untypedWall / bareWall).toFixed(2)}\n`);
   }

@@ -1,13 +1,15 @@
-/** `npm run bench [-- <name>] [--runs N] [--backend cpu,wasm]`: the benchmarks, by name. */
+/** `npm run bench [-- <name>] [--runs N] [--backend cpu,wasm] [--size N]`: the benchmarks, by name. */
 import { parseArgs } from 'node:util';
 import { runGradeBench } from './grade-bench.js';
 import { runLayersBench } from './layers-bench.js';
 import { runBatchBench } from './batch-bench.js';
+import { runTypecheckBench } from './typecheck-bench.js';
 
 const BENCHES = {
   grade: (runs: number, backends: Array<'cpu' | 'wasm'>) => runGradeBench({ runs, backends }),
   layers: (runs: number, backends: Array<'cpu' | 'wasm'>) => runLayersBench({ runs, backends }),
   batch: (_runs: number, backends: Array<'cpu' | 'wasm'>) => runBatchBench({ size: Number(values.size), backend: backends[0] }),
+  typecheck: (runs: number) => runTypecheckBench({ runs, size: Number(values.size) }),
 } as const;
 
 const { values, positionals } = parseArgs({

@@ -139,7 +139,7 @@ describe('autograde batch', () => {
 });
 
 describe('autograde batch with a type-level bomb among the class', () => {
-  // Type checks are grouped; the bomb makes its group time out, and the worker is restarted while
+  // Type checks are grouped; the bomb makes its group run out of time or memory, and the worker is restarted while
   // other students' files wait in it. Each of them must still get its own grade and diagnostics.
   it('grades everyone else as if the bomb were not there', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-class-bomb-'));
@@ -150,7 +150,8 @@ describe('autograde batch with a type-level bomb among the class', () => {
     expect(result.exitCode).toBe(0);
     const report = (student: string): Report => JSON.parse(fs.readFileSync(path.join(out, 'reports', `${student}.json`), 'utf8')) as Report;
     expect(report('bomber')).toMatchObject({ status: 'compile-error', score: 0 });
-    expect(report('bomber').diagnostics[0].message).toContain('Type checking did not finish within 8 s');
+    // Out of time or of memory, whichever the checker reaches first on this machine.
+    expect(report('bomber').diagnostics[0].message).toMatch(/^Type checking (did not finish within 8 s|ran out of memory)/);
     expect(report('careful')).toMatchObject({ status: 'passed', score: 32, diagnostics: [] });
     expect(report('biased')).toMatchObject({ status: 'failed', score: 29 });
     const sloppy = report('sloppy');

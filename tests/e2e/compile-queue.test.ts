@@ -28,7 +28,8 @@ describe('the compile worker\'s queue', () => {
     const bomb = compiler.typecheck(fileOf('hostile/type-bomb', 'bomb.ts'));
     const honest = compiler.compile(fileOf('pass/alternative', 'honest.ts'), 'qkv-projection');
     const [bombed, compiled] = await Promise.all([bomb, honest]);
-    expect(bombed.kind).toBe('timeout');
+    // The native checker may run out of memory before it runs out of time.
+    expect(['timeout', 'out-of-memory']).toContain(bombed.kind);
     expect(compiled.kind).toBe('compiled');
   });
 });

@@ -14,6 +14,11 @@ import { collectPackageDirs } from '../../grader/sandbox/readable-paths.js';
 
 /** Beside the grader's own dependencies: the WebGPU backend (tfjs-node and tfjs-node-gpu stay out). */
 const EXTRA_ROOTS = ['webgpu', '@tensorflow/tfjs-backend-webgpu'];
+/**
+ * Of the grader's dependencies, what the device check never loads: it grades with --no-typecheck,
+ * and the native type checker is a 27 MB binary (the grader falls back to the JS one without it).
+ */
+const LEFT_OUT = new Set(['typescript-native']);
 
 /** Never read by node: declarations, maps, documentation. (Folder names are no guide: yaml's code has a doc/.) */
 const NEVER = [/\.d\.[cm]?ts$/, /\.map$/, /\.md$/i, /(^|\/)(CHANGELOG|HISTORY)(\.\w+)?$/i, /\.tsbuildinfo$/, /(^|\/)\.github\//];
@@ -69,7 +74,7 @@ function copyTree(from: string, to: string): void {
 export function makeBundle(outDir: string, platform = 'linux-x64'): { packages: number; bytes: number } {
   const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const modulesRoot = fs.realpathSync(path.join(PROJECT_ROOT, 'node_modules'));
-  const dirs = collectPackageDirs([...Object.keys(manifest.dependencies), ...EXTRA_ROOTS], PROJECT_ROOT);
+  const dirs = collectPackageDirs([...Object.keys(manifest.dependencies).filter((name) => !LEFT_OUT.has(name)), ...EXTRA_ROOTS], PROJECT_ROOT);
   fs.rmSync(outDir, { recursive: true, force: true });
   let bytes = 0;
   for (const dir of dirs) {

@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { selectBackend } from '../../grader/backend/select-backend.js';
+import { chooseTypechecker } from '../../grader/compile/typechecker.js';
 
 export interface Requirement {
   /** What the skip and the error call it. */
@@ -56,6 +57,14 @@ export const BUBBLEWRAP: Requirement = {
   name: 'bubblewrap',
   install: 'install it with `apt-get install bubblewrap` (it needs root or unprivileged user namespaces)',
   findProblem: () => runProblem('bwrap', ['--ro-bind', '/', '/', 'true']),
+};
+
+/** TypeScript 7's native compiler, which npm installs for the platforms it is built for. */
+export const NATIVE_TYPECHECKER: Requirement = {
+  name: 'the native type checker',
+  install: `run \`npm install\`, which installs typescript-native and its optional package @typescript/typescript-${process.platform}-${process.arch} where one is built for this platform`,
+  // Asked as the grader asks, ignoring AUTOGRADE_TYPECHECKER: what is installed, not what is chosen.
+  findProblem: () => (chooseTypechecker('auto').kind === 'native' ? null : `no typescript-native with a binary for ${process.platform}-${process.arch} of its version is installed`),
 };
 
 /** libxml2's xmllint, which validates JUnit files against their schema. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSelfContained, TypecheckProgram } from '../../../grader/compile/typecheck-program.js';
+import { isSelfContained, SUBMISSION_COMPILER_OPTIONS, SUBMISSION_TSCONFIG_OPTIONS, TypecheckProgram } from '../../../grader/compile/typecheck-program.js';
+import { ts } from '../../../grader/compile/typescript.js';
 import { PROJECT_ROOT } from '../../../grader/paths.js';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'qkv-projection');
@@ -53,5 +54,33 @@ describe('isSelfContained', () => {
     ['a module augmentation', "declare module '@tensorflow/tfjs' { const extra: number }\nexport {};\n"],
   ])('checks a file with %s alone', (_, source) => {
     expect(isSelfContained(source)).toBe(false);
+  });
+});
+
+describe('TypecheckProgram file access', () => {
+  // Nothing a submission names may reach the checker but tfjs: not the solution, not any other file.
+  it('reads no file outside the tfjs typings, whatever the submission references', () => {
+    const solution = path.join(PROJECT_ROOT, 'solutions', 'qkv-projection', 'qkv-projection.ts');
+    const fromItsFolder = path.relative(path.join(PROJECT_ROOT, '.autograde-typecheck', '0'), solution).replace(/\.ts$/, '.js');
+    const source = [
+      `/// <reference path="${solution}" />`,
+      `import type { W_Q } from '${fromItsFolder}';`,
+      `export const a: string = null as unknown as typeof import('${solution.replace(/\.ts$/, '')}').W_Q;`,
+      'export const b: string = null as unknown as typeof W_Q;',
+      '',
+    ].join('\n');
+    const [diagnostics] = new TypecheckProgram(path.join(PROJECT_ROOT, '.autograde-typecheck')).checkMany([asFile(source, 'reaches-out.ts')]);
+    const messages = diagnostics.map((d) => d.message).join('\n');
+    // W_Q is number[][] in the solution: had it been read, the messages would say so.
+    expect(messages).not.toContain('number[][]');
+    expect(messages).toContain(`File '${solution}' not found`);
+    expect(messages).toContain('Cannot find module');
+  });
+});
+
+describe('SUBMISSION_COMPILER_OPTIONS', () => {
+  it('are the tsconfig options the native checker reads, converted without a problem', () => {
+    expect(ts.convertCompilerOptionsFromJson(SUBMISSION_TSCONFIG_OPTIONS, '/').errors).toEqual([]);
+    expect(SUBMISSION_COMPILER_OPTIONS).toMatchObject({ strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, lib: ['lib.es2022.d.ts'], moduleDetection: ts.ModuleDetectionKind.Force });
   });
 });
