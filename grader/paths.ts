@@ -3,6 +3,7 @@
  * paths are found from the package root rather than from this file's own location.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +39,10 @@ export const INSTALLATION: Installation = found.installation;
 export const DIST_DIR = path.join(PROJECT_ROOT, 'dist');
 /** The sandboxed runner always runs compiled, from `dist/`, whichever way the grader itself runs. */
 export const RUNTIME_DIR = path.join(DIST_DIR, 'grader', 'runtime');
+/** The runner: node runs this file (the plain start), or its snapshot holds it (SNAPSHOT_START_PATH). */
 export const RUNNER_PATH = path.join(RUNTIME_DIR, 'runner.js');
+/** The runner's start from a snapshot: bundled with tfjs, and run once to build the snapshot. */
+export const SNAPSHOT_START_PATH = path.join(RUNTIME_DIR, 'start-from-snapshot.js');
 /** Asks WebGPU for an adapter inside the sandbox, once per grader run. */
 export const PROBE_PATH = path.join(RUNTIME_DIR, 'adapter-probe.js');
 export const EXERCISES_DIR = path.join(PROJECT_ROOT, 'exercises');
@@ -46,3 +50,12 @@ export const SOLUTIONS_DIR = path.join(PROJECT_ROOT, 'solutions');
 export const RUBRICS_DIR = path.join(PROJECT_ROOT, 'rubrics');
 /** In a student kit: the reference's answers to the visible checks, one file per exercise. */
 export const KIT_REFERENCE_DIR = path.join(PROJECT_ROOT, 'reference');
+
+/**
+ * Where the grader keeps what it computes once and reuses (the reference's answers, the runner's
+ * startup snapshots): `$AUTOGRADE_CACHE_DIR`, else the XDG cache directory; never inside the
+ * sandbox's view.
+ */
+export function cacheDir(): string {
+  return process.env.AUTOGRADE_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'autograde');
+}

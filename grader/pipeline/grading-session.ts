@@ -9,6 +9,7 @@ import { GraderError } from '../errors.js';
 import { loadExercise, type LoadedExercise } from '../exercise/load-exercise.js';
 import { getReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Report } from '../report/types.js';
+import { prepareRunnerSnapshot } from '../sandbox/build-runner-snapshot.js';
 import { missingForStrict } from '../sandbox/layers.js';
 import { RunnerPool } from '../sandbox/runner-pool.js';
 import { displayPathOf, gradeSubmission, sandboxLimits } from './grade-submission.js';
@@ -79,7 +80,11 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
   }
   compiler.setTypecheckLimit(exercise.rubric.limits.typecheckMs);
   const selection = selectChecks(exercise.rubric.checks, options.checks ?? 'all', exercise.rubric.withheld);
-  const pool = new RunnerPool({ backend: backend.request, limits: sandboxLimits(exercise, selection.checks) });
+  const limits = sandboxLimits(exercise, selection.checks);
+  // Built once per machine, node and tfjs (a second or two), then found in the cache; the reference
+  // uses the same snapshot when its memory limit is the same.
+  await prepareRunnerSnapshot({ backend: backend.request, memoryMb: limits.memoryMb });
+  const pool = new RunnerPool({ backend: backend.request, limits });
   // The first runner loads tfjs while the first submission compiles.
   pool.prepare();
   // Started now, awaited by the first check that needs it: it overlaps with compiling and starting

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { RuntimeCheck } from '../checks/types.js';
@@ -18,7 +17,7 @@ import { DEFAULT_LIMITS } from '../sandbox/limits.js';
 import { SandboxProcess } from '../sandbox/sandbox-process.js';
 import type { SelectedBackend } from '../backend/select-backend.js';
 import { GRADER_VERSION, TFJS_VERSION } from '../version.js';
-import { INSTALLATION, KIT_REFERENCE_DIR } from '../paths.js';
+import { cacheDir, INSTALLATION, KIT_REFERENCE_DIR } from '../paths.js';
 import { parseWire } from '../sandbox/parse-wire.js';
 
 export interface ReferenceOutputs {
@@ -27,10 +26,9 @@ export interface ReferenceOutputs {
   durationMs: number;
 }
 
-/** `$AUTOGRADE_CACHE_DIR`, else the XDG cache directory; never inside the sandbox's view. */
+/** Under the cache directory (paths.ts): never inside the sandbox's view. */
 export function referenceCacheDir(): string {
-  const base = process.env.AUTOGRADE_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'autograde');
-  return path.join(base, 'reference');
+  return path.join(cacheDir(), 'reference');
 }
 
 /** The runtime checks among `checkIds` (every one when absent), in the exercise's order. */

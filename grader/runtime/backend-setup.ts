@@ -11,6 +11,7 @@
  *
  * Only node builtins and this folder are imported: the runner imports this file.
  */
+import path from 'node:path';
 import type { BackendRequest } from './protocol.js';
 import { adaptWebGpuBackend, loadDawn } from './webgpu.js';
 
@@ -29,15 +30,33 @@ export interface BackendSetup {
   prepare?(tfjsEntry: string): Promise<PreparedBackend>;
   /** The packages that register the backend with tfjs, required after tfjs. */
   packages(request: Pick<BackendRequest, 'module'>): string[];
+  /**
+   * Whether the runner may start from a startup snapshot holding tfjs and these packages, already
+   * evaluated (grader/sandbox/runner-snapshot.ts). Not where a package loads native code: an addon
+   * cannot be serialised into a snapshot.
+   */
+  isSnapshotable: boolean;
+  /**
+   * For a package of the backend's that was bundled into the snapshot, away from its folder: points
+   * it at the files it reads from there, given the entry file it was bundled from.
+   */
+  locateBundled?(loaded: unknown, entryFile: string): void;
 }
 
 /** In the order validation and the rubric's schema list the backends. */
 export const BACKEND_SETUPS = {
-  cpu: { packages: () => [] },
-  wasm: { packages: () => ['@tensorflow/tfjs-backend-wasm'] },
+  cpu: { packages: () => [], isSnapshotable: true },
+  wasm: {
+    packages: () => ['@tensorflow/tfjs-backend-wasm'],
+    isSnapshotable: true,
+    // Its WebAssembly binaries are found beside its script, which in a bundle is somewhere else;
+    // they are compiled when the backend is set, after the snapshot is deserialised.
+    locateBundled: (loaded, entryFile) => (loaded as { setWasmPaths(prefix: string): void }).setWasmPaths(`${path.dirname(entryFile)}/`),
+  },
   // The grader names tfjs-node-gpu when it loads; tfjs-node is the CPU build.
-  tensorflow: { packages: (request) => [request.module ?? '@tensorflow/tfjs-node'] },
+  tensorflow: { packages: (request) => [request.module ?? '@tensorflow/tfjs-node'], isSnapshotable: false },
   webgpu: {
+    isSnapshotable: false,
     // tfjs registers its WebGPU backend only where WebGPU exists: Dawn must be loaded first.
     async prepare(tfjsEntry) {
       const dawn = await loadDawn(tfjsEntry);

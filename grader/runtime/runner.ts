@@ -10,7 +10,9 @@
  * are kept by hooks installed before the module loads (tensor-counts.ts). Violations are still
  * reported from in here, which is why the report calls them best effort.
  *
- * Only node builtins and this folder are available here, so this file imports nothing else.
+ * Only node builtins and this folder are available here, so this file imports nothing else. How
+ * tfjs reaches it depends on how the process started, plainly or from the startup snapshot
+ * (runner-host.ts); everything else is the same.
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +21,7 @@ import { backendSetup } from './backend-setup.js';
 import { openChannel } from './channel.js';
 import { defineProperty, objectKeys, pinTypedArrayGetters, stringSlice, toText } from './intrinsics.js';
 import type { BackendRequest, HostMessage, SandboxViolationKind, TensorCounts } from './protocol.js';
+import { takeHost } from './runner-host.js';
 import { installTensorCounts } from './tensor-counts.js';
 import { watchDenials } from './watch-denials.js';
 import { describeThrown, encodeWire, encodeWireError, numberJson, stringJson, type TensorLike } from './wire.js';
@@ -43,8 +46,7 @@ const cpuMsNow = (): number => {
   return (usage.user + usage.system) / 1000;
 };
 
-const tfjsEntry = process.argv[2];
-const packageRequire = createRequire(tfjsEntry);
+const host = takeHost();
 
 function refuse(name: string, what: string, permission: string, target: object = process, onTry?: () => void): void {
   const refusal = (): never => {
@@ -70,7 +72,10 @@ let violationsSent = 0;
 function reportViolation(kind: SandboxViolationKind, message: string): void {
   if (violationsSent++ < MAX_VIOLATIONS_SENT) channel.post('violation', `{"kind":"${kind}","message":${stringJson(stringSlice(message, 0, 300))}}`);
 }
-const requireBuiltin = createRequire(import.meta.url);
+// Builtins are required rather than imported: ES module facades for these cost a plain start up
+// to 20 ms. `import.meta` means nothing in the snapshot's bundle, where node has
+// `process.getBuiltinModule` (the grader builds no snapshot for a node without it).
+const requireBuiltin = (process.getBuiltinModule as ((id: string) => unknown) | undefined)?.bind(process) ?? createRequire(import.meta.url);
 watchDenials((id) => requireBuiltin(id) as Record<string, unknown>, reportViolation);
 
 // A heap snapshot holds every string of the process, the channel's nonce among them, and the
@@ -94,9 +99,13 @@ async function loadBackend(request: BackendRequest): Promise<Tfjs> {
   try {
     // What tfjs must find when the backend registers (Dawn, for webgpu) is put in place first.
     const setup = backendSetup(request.name);
-    const prepared = setup.prepare ? await setup.prepare(tfjsEntry) : null;
-    const loaded = packageRequire(tfjsEntry) as Tfjs;
-    for (const name of setup.packages(request)) packageRequire(name);
+    const prepared = setup.prepare ? await setup.prepare(host.tfjsEntry) : null;
+    const loaded = host.loadPackage('@tensorflow/tfjs') as Tfjs;
+    for (const name of setup.packages(request)) {
+      const loadedPackage = host.loadPackage(name);
+      const bundledFrom = host.bundledFrom(name);
+      if (bundledFrom !== null) setup.locateBundled?.(loadedPackage, bundledFrom);
+    }
     const isSet = await loaded.setBackend(request.name);
     if (!isSet) {
       const why = prepared?.whyNotSet();

@@ -41,6 +41,11 @@ function scrubbedEnv(home: string, passed: Record<string, string>): NodeJS.Proce
   return { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', TZ: 'UTC', HOME: home, TMPDIR: home, ...passed };
 }
 
+/** The V8 flags a runner starts with, which its startup snapshot is built with too: node 20 refuses one built under other heap flags. */
+export function heapFlags(memoryMb: number): string[] {
+  return [`--max-old-space-size=${memoryMb}`];
+}
+
 /** Node 20.12+ refuses native addons under the permission model unless this flag allows them. */
 function addonFlags(isAddonAllowed: boolean, hasPermissionModel: boolean): string[] {
   if (!isAddonAllowed) return ['--no-addons'];
@@ -51,9 +56,11 @@ function addonFlags(isAddonAllowed: boolean, hasPermissionModel: boolean): strin
 
 /**
  * `script` runs with `tfjsEntry` as its argument, in `scratchDir` (its home and working directory
- * where bubblewrap does not provide a private one).
+ * where bubblewrap does not provide a private one). With `snapshotBlob`, node starts from that
+ * startup snapshot instead, whose main function runs in place of the script (see
+ * grader/runtime/start-from-snapshot.ts); every layer is the same.
  */
-export function buildLaunch(options: LaunchOptions, script: string, tfjsEntry: string, scratchDir: string): SandboxLaunch {
+export function buildLaunch(options: LaunchOptions, script: string, tfjsEntry: string, scratchDir: string, snapshotBlob: string | null = null): SandboxLaunch {
   const selected = options.layers ?? ALL_LAYERS;
   const isolation = selected.isIsolated ? detectIsolation() : ({ kind: 'none', detail: 'off (measurement only)' } as const);
   const { access } = options;
@@ -65,9 +72,13 @@ export function buildLaunch(options: LaunchOptions, script: string, tfjsEntry: s
   ];
   const nodeArgs = [
     ...(selected.hasPermissionModel ? [permissionFlag(), ...readable.map((p) => `--allow-fs-read=${p}`)] : []),
-    `--max-old-space-size=${options.limits.memoryMb}`,
+    ...heapFlags(options.limits.memoryMb),
     ...addonFlags(access.isAddonAllowed, selected.hasPermissionModel),
     '--disable-warning=ExperimentalWarning',
+    // node reads the blob as it starts, before the permission model is in force: it is bound into
+    // bubblewrap's view below, and nothing in the process may read it. The script and its argument
+    // stay on the command line, unrun, so that the process reads the same in `ps` and in argv.
+    ...(snapshotBlob === null ? [] : ['--snapshot-blob', snapshotBlob]),
     script,
     tfjsEntry,
   ];
@@ -79,7 +90,7 @@ export function buildLaunch(options: LaunchOptions, script: string, tfjsEntry: s
     : [];
   const isolating =
     isolation.kind === 'bubblewrap'
-      ? ['bwrap', ...bubblewrapArgs(readable.map((p) => p.replace(/\/$/, '')), { readOnly: access.readOnly, devices: access.devices })]
+      ? ['bwrap', ...bubblewrapArgs([...readable.map((p) => p.replace(/\/$/, '')), ...(snapshotBlob === null ? [] : [snapshotBlob])], { readOnly: access.readOnly, devices: access.devices })]
       : isolation.kind === 'unshare'
         ? ['unshare', ...isolation.args]
         : [];

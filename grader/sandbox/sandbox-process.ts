@@ -15,6 +15,7 @@ import { AnswerDecoder } from './answer-decoder.js';
 import { buildLaunch, type LaunchOptions } from './launch.js';
 import { OUTPUT_KEPT_BYTES } from './limits.js';
 import { readTreeUsage } from './process-tree.js';
+import { findRunnerSnapshot, rejectRunnerSnapshot, type SnapshotTarget } from './runner-snapshot.js';
 import { RUNNER_PATH } from '../paths.js';
 
 /** How a run ended when it did not end by answering. */
@@ -51,9 +52,19 @@ export type ProbeOutcome =
   | { kind: 'thrown'; error: WireError; cpuMs: number }
   | Termination;
 
+/**
+ * How the runner's process starts. `auto`, the default: from the backend's startup snapshot where
+ * one is built (runner-snapshot.ts), else plainly; a snapshot that fails before the backend is
+ * ready is dropped and the runner started again plainly, so a snapshot never costs a student
+ * anything. `plain` is for measuring what the snapshot saves; `snapshotBlob`, with no fallback,
+ * for checking a blob just built.
+ */
+export type RunnerStart = 'auto' | 'plain' | { snapshotBlob: string };
+
 /** The backend the runner loads, whose grants the registry gives at each start, and the limits. */
 export interface SandboxProcessOptions extends Omit<LaunchOptions, 'access'> {
   backend: BackendRequest;
+  start?: RunnerStart;
 }
 
 /** Violations a run holds until the session takes them; the runner sends no more than this either. */
@@ -101,13 +112,14 @@ export class SandboxProcess {
   peakRssMb = 0;
   /** CPU time of the process tree at the last sample (every 50 ms, and at the end). */
   cpuMs = 0;
-  private readonly child: ChildProcess;
-  private readonly requests: Writable;
+  private blob: string | null;
+  private child!: ChildProcess;
+  private requests!: Writable;
   private readonly nonce = randomBytes(24).toString('hex');
-  private readonly decoder = new AnswerDecoder(this.nonce);
+  private decoder = new AnswerDecoder(this.nonce);
   /** Set when the runner says the student's module is evaluating: from then on, what happens is the student's. */
   private hasEvaluationStarted = false;
-  private readonly drained: Promise<void>;
+  private drained!: Promise<void>;
   private readonly scratch: tmp.DirResult;
   private readonly termination: Promise<Termination>;
   private resolveTermination!: (t: Termination) => void;
@@ -133,14 +145,41 @@ export class SandboxProcess {
 
   private constructor(private readonly options: SandboxProcessOptions) {
     this.termination = new Promise((resolve) => (this.resolveTermination = resolve));
-    let markDrained!: () => void;
-    this.drained = new Promise((resolve) => (markDrained = resolve));
     this.scratch = tmp.dirSync({ prefix: 'autograde-run-', unsafeCleanup: true });
     liveRunners.add(this);
-    const launch = buildLaunch({ ...options, access: backendAccess(options.backend) }, RUNNER_PATH, requireFromHere.resolve('@tensorflow/tfjs'), this.scratch.name);
-    this.layers = launch.layers;
-    const { command, args } = launch;
-    this.child = spawn(command, args, {
+    const start = options.start ?? 'auto';
+    this.blob = start === 'plain' ? null : start === 'auto' ? findRunnerSnapshot(this.snapshotTarget) : start.snapshotBlob;
+    this.layers = this.launch();
+    this.watch = setInterval(() => this.checkMemory(), 50);
+  }
+
+  /** Starts a runner that loads tfjs and then waits for a module; it may be started ahead of time. */
+  static spawn(options: SandboxProcessOptions): SandboxProcess {
+    const sandbox = new SandboxProcess(options);
+    sandbox.sendInit();
+    return sandbox;
+  }
+
+  /** The snapshot the current process started from, or null for the plain start. */
+  get snapshotBlob(): string | null {
+    return this.blob;
+  }
+
+  private get snapshotTarget(): SnapshotTarget {
+    return { backend: this.options.backend, memoryMb: this.options.limits.memoryMb };
+  }
+
+  private sendInit(): void {
+    this.send({ type: 'init', nonce: this.nonce, backend: this.options.backend, outputBytes: this.options.limits.outputBytes });
+  }
+
+  /** Starts the process, from `snapshotBlob` or plainly, and listens to it; returns the layers it runs in. */
+  private launch(): SandboxLayer[] {
+    const { options } = this;
+    const launch = buildLaunch({ ...options, access: backendAccess(options.backend) }, RUNNER_PATH, requireFromHere.resolve('@tensorflow/tfjs'), this.scratch.name, this.blob);
+    let markDrained!: () => void;
+    this.drained = new Promise((resolve) => (markDrained = resolve));
+    const child = spawn(launch.command, launch.args, {
       cwd: this.scratch.name,
       env: launch.env,
       // fd 3 carries answers to the grader, fd 4 requests to the runner.
@@ -148,31 +187,63 @@ export class SandboxProcess {
       // Its own process group, so that the whole tree can be killed at once.
       detached: true,
     });
-    this.requests = this.child.stdio[4] as Writable;
+    this.child = child;
+    // What a process replaced by a plain start (startPlainInstead) still does is not this run's.
+    const isCurrent = (): boolean => child === this.child;
+    this.requests = child.stdio[4] as Writable;
     // A runner that dies closes these pipes; the exit is what gets reported, not the pipe error.
     this.requests.on('error', () => undefined);
-    const answers = this.child.stdio[3] as Readable;
+    const answers = child.stdio[3] as Readable;
     answers.on('error', () => markDrained());
     answers.on('end', () => markDrained());
     answers.on('close', () => markDrained());
-    answers.on('data', (chunk: Buffer) => this.receiveChunk(chunk));
-    this.child.on('error', (error) => {
+    answers.on('data', (chunk: Buffer) => isCurrent() && this.receiveChunk(chunk));
+    child.on('error', (error) => {
       markDrained();
-      this.terminate({ kind: 'spawn-failed', message: error.message });
+      if (!isCurrent()) return;
+      if (this.isSnapshotFailing()) this.startPlainInstead(`could not start: ${error.message}`);
+      else this.terminate({ kind: 'spawn-failed', message: error.message });
     });
     // No answer counts once the process is gone (what bubblewrap left running cannot be stopped
     // by the group kill); what it wrote before is still read before anyone learns of the end.
-    this.child.on('exit', (exitCode, signal) => this.terminate({ kind: 'exited', exitCode, signal }));
-    this.child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
-    this.child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
-    this.watch = setInterval(() => this.checkMemory(), 50);
+    child.on('exit', (exitCode, signal) => {
+      if (!isCurrent()) return;
+      if (this.isSnapshotFailing()) this.startPlainInstead(`exited with ${exitCode ?? signal} before its backend was ready`);
+      else this.terminate({ kind: 'exited', exitCode, signal });
+    });
+    child.stdout!.on('data', (chunk: Buffer) => isCurrent() && this.capture(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => isCurrent() && this.capture(chunk));
+    return launch.layers;
   }
 
-  /** Starts a runner that loads tfjs and then waits for a module; it may be started ahead of time. */
-  static spawn(options: SandboxProcessOptions): SandboxProcess {
-    const sandbox = new SandboxProcess(options);
-    sandbox.send({ type: 'init', nonce: sandbox.nonce, backend: options.backend, outputBytes: options.limits.outputBytes });
-    return sandbox;
+  /** A process started from a snapshot that ends, or cannot set its backend, before that backend is ready. */
+  private isSnapshotFailing(): boolean {
+    return this.blob !== null && (this.options.start ?? 'auto') === 'auto' && this.backendReady === null && this.terminated === null;
+  }
+
+  /**
+   * Drops the snapshot that failed (for this grader, and from the cache so that it is built again)
+   * and starts the runner again plainly, in the same sandbox: nothing of the student's has been
+   * sent yet, and whoever waits for the backend goes on waiting, for the plain start's answer.
+   */
+  private startPlainInstead(why: string): void {
+    rejectRunnerSnapshot(this.snapshotTarget, this.blob!, `${why}: ${this.backendOutput.trim().slice(-2000)}`);
+    const failed = this.child;
+    if (failed.pid !== undefined) {
+      try {
+        process.kill(-failed.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    for (const stream of failed.stdio) stream?.destroy();
+    this.blob = null;
+    this.phase = 'starting';
+    this.decoder = new AnswerDecoder(this.nonce);
+    this.channelBytes = 0;
+    this.backendOutput = '';
+    this.launch();
+    this.sendInit();
   }
 
   /** Evaluates the student's compiled module once tfjs is loaded; the outcome says how that went. */
@@ -310,7 +381,10 @@ export class SandboxProcess {
       this.corruptChannel(`more than ${MAX_CHANNEL_BYTES >> 20} MB written to it in one run`);
       return;
     }
-    for (const decoded of this.decoder.push(chunk)) {
+    const { decoder } = this;
+    for (const decoded of decoder.push(chunk)) {
+      // The rest of a chunk from a process just replaced by a plain start is not this run's.
+      if (decoder !== this.decoder) return;
       if (decoded.kind === 'message') this.receive(decoded.message);
       else this.corruptChannel(decoded.reason);
     }
@@ -342,6 +416,10 @@ export class SandboxProcess {
     }
     // Once the run is over (timed out, say), an answer still in the pipe is too late to count.
     if (this.terminated) return;
+    if (message.type === 'backend-failed' && this.isSnapshotFailing()) {
+      this.startPlainInstead(`could not set its backend: ${message.message}`);
+      return;
+    }
     if (message.type === 'backend-ready' && !this.backendReady) {
       this.backendReady = { tfjsLoadMs: message.tfjsLoadMs, atMs: performance.now() };
       // The backend's output was written before this message was: it is in the pipes already, and
@@ -364,8 +442,9 @@ export class SandboxProcess {
     }
   }
 
-  /** How the run went, for the report: what it cost and how it ended. */
+  /** How the run went, for the report: what it cost (sampled now, while it runs) and how it ended. */
   get stats(): { wallMs: number; cpuMs: number; peakRssMb: number; endedBy: Termination | null } {
+    if (!this.terminated) this.sample();
     return { wallMs: performance.now() - this.spawnedAt, cpuMs: this.cpuMs, peakRssMb: this.peakRssMb, endedBy: this.terminated };
   }
 

@@ -57,7 +57,7 @@ export async function runGradeBench(options: { runs: number; backends: Array<'cp
   for (const backend of options.backends) {
     const plan = await writeBarePlan(backend, scratch);
     const gradeArgs = [CLI, 'grade', 'solutions/qkv-projection', '--backend', backend, '--format', 'json'];
-    // First run fills the reference cache; it is reported on its own.
+    // The first run fills the caches (the reference's answers, the runner's snapshot); it is reported on its own.
     const first = timeCommand(gradeArgs, env);
     const firstReport = JSON.parse(first.stdout) as Report;
     if (firstReport.status !== 'passed') throw new Error(`the reference did not pass on ${backend}: ${firstReport.status}`);
@@ -89,7 +89,7 @@ export async function runGradeBench(options: { runs: number; backends: Array<'cp
     console.log(`    sandbox wait                ${formatMs(phase('sandboxWaitMs'))}   what was left to wait for after compiling`);
     console.log(`    import                      ${formatMs(phase('importMs'))}   the student's module`);
     console.log(`    checks                      ${formatMs(phase('checksMs'))}   probes + judging`);
-    console.log(`    reference (cached)          ${formatMs(phase('referenceMs'))}   first run, cache empty: ${Math.round(firstReport.timings.referenceMs)} ms waited, ${Math.round(first.wallMs)} ms wall`);
+    console.log(`    reference (cached)          ${formatMs(phase('referenceMs'))}   first run, caches empty: ${Math.round(firstReport.timings.referenceMs)} ms waited, ${Math.round(first.wallMs)} ms wall with the snapshot built`);
     console.log(`    type check (overlapped)     ${formatMs(phase('typecheckMs'))}   ${typechecker}, in the compile worker, alongside the checks`);
     console.log(`    total wall                  ${formatMs(cliWall)}`);
     console.log(`  bare run: node + tfjs + the same calls in-process`);

@@ -6,6 +6,7 @@ import { detectIsolation, missingForStrict } from '../../../grader/sandbox/layer
 import { DEFAULT_LIMITS } from '../../../grader/sandbox/limits.js';
 import { SandboxProcess } from '../../../grader/sandbox/sandbox-process.js';
 import { BUBBLEWRAP, isMissing } from '../../support/requirements.js';
+import { RUNNER_STARTS, runnerStart } from '../../support/runner-starts.js';
 
 const hasBubblewrap = !isMissing(BUBBLEWRAP);
 
@@ -39,8 +40,8 @@ describe('sandbox layers', () => {
     expect(fresh.missingForStrict()[0]).toContain('apt-get install bubblewrap');
   });
 
-  it('never shows the runner the grader as its parent, and has a mount view exactly where bubblewrap runs', async () => {
-    const runner = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS });
+  it.each(RUNNER_STARTS)('never shows the runner the grader as its parent, and has a mount view exactly where bubblewrap runs (started %s)', async (startName) => {
+    const runner = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS, start: await runnerStart(startName) });
     try {
       const { outcome } = await runner.load('exports.who = () => ({ ppid: process.ppid });', 'who.ts');
       expect(outcome.kind).toBe('ready');
@@ -53,8 +54,8 @@ describe('sandbox layers', () => {
     }
   });
 
-  it.skipIf(!hasBubblewrap)('runs the student code as nobody, with no network, under bubblewrap (needs bubblewrap)', async () => {
-    const runner = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS });
+  it.skipIf(!hasBubblewrap).each(RUNNER_STARTS)('runs the student code as nobody, with no network, under bubblewrap (started %s; needs bubblewrap)', async (startName) => {
+    const runner = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS, start: await runnerStart(startName) });
     try {
       const { outcome } = await runner.load(
         "exports.who = () => ({ uid: process.getuid(), pid: process.pid, ppid: process.ppid, interfaces: Object.keys(process.getBuiltinModule('os').networkInterfaces()) });",

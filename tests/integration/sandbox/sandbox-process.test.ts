@@ -1,25 +1,34 @@
 /**
  * The sandboxed runner's limits, each enforced from outside: a flood of output, unbounded memory,
- * a probe that never returns, and messages the student forges on the results channel.
+ * a probe that never returns, and messages the student forges on the results channel. Under both
+ * starts of the runner's process, plain and from the startup snapshot.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../../grader/sandbox/limits.js';
+import { DEFAULT_LIMITS, type SandboxLimits } from '../../../grader/sandbox/limits.js';
 import { SandboxProcess } from '../../../grader/sandbox/sandbox-process.js';
+import { RUNNER_STARTS, runnerStart, type RunnerStartName } from '../../support/runner-starts.js';
 
 const running: SandboxProcess[] = [];
 afterEach(() => running.splice(0).forEach((runner) => runner.dispose()));
 
-async function load(code: string, limits = {}): Promise<SandboxProcess> {
-  const runner = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: { ...DEFAULT_LIMITS, ...limits } });
-  running.push(runner);
-  const { outcome } = await runner.load(code, 'student.ts');
-  expect(outcome.kind).toBe('ready');
-  return runner;
-}
-
 const call = (name: string): string => `({ mod }) => mod.${name}()`;
 
-describe('SandboxProcess', () => {
+describe.each(RUNNER_STARTS)('SandboxProcess, started %s', (startName: RunnerStartName) => {
+  async function spawn(limits: Partial<SandboxLimits> = {}): Promise<SandboxProcess> {
+    const merged = { ...DEFAULT_LIMITS, ...limits };
+    const runner = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: merged, start: await runnerStart(startName, merged.memoryMb) });
+    running.push(runner);
+    return runner;
+  }
+
+  async function load(code: string, limits: Partial<SandboxLimits> = {}): Promise<SandboxProcess> {
+    const runner = await spawn(limits);
+    const { outcome } = await runner.load(code, 'student.ts');
+    expect(outcome.kind).toBe('ready');
+    expect(runner.snapshotBlob === null).toBe(startName === 'plain');
+    return runner;
+  }
+
   it('returns values as plain data, tensors flattened', async () => {
     const runner = await load("const tf = require('@tensorflow/tfjs'); exports.f = () => ({ t: tf.tensor2d([[1, 2], [3, 4]]), n: NaN });");
     const outcome = await runner.runProbe('c', call('f'), null, 5000);
@@ -87,8 +96,7 @@ describe('SandboxProcess', () => {
   });
 
   it('tells a runner that died before the student\'s module ran from a module that ended it', async () => {
-    const dead = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS });
-    running.push(dead);
+    const dead = await spawn();
     // The whole group, as a crash of the runner's own would end it.
     process.kill(-(dead as unknown as { child: { pid: number } }).child.pid, 'SIGKILL');
     const { outcome } = await dead.load('exports.f = () => 1;', 'student.ts');
@@ -96,8 +104,7 @@ describe('SandboxProcess', () => {
     // The student's own exit, however early, stays the student's: several tries, since the exit
     // and the runner's last message reach the grader in either order.
     for (let i = 0; i < 4; i++) {
-      const exiting = SandboxProcess.spawn({ backend: { name: 'cpu' }, limits: DEFAULT_LIMITS });
-      running.push(exiting);
+      const exiting = await spawn();
       const loaded = await exiting.load('process.exit(3);', 'student.ts');
       expect(loaded.outcome).toMatchObject({ kind: 'exited', exitCode: 3 });
     }
