@@ -1,4 +1,4 @@
-/** `npm run bench [-- <name>] [--runs N] [--backend cpu,wasm] [--size N]`: the benchmarks, by name. */
+/** `npm run bench [-- <name>] [--runs N] [--backend cpu,wasm] [--size N] [--jobs N]`: the benchmarks, by name. */
 import { parseArgs } from 'node:util';
 import { runGradeBench } from './grade-bench.js';
 import { runLayersBench } from './layers-bench.js';
@@ -8,13 +8,13 @@ import { runTypecheckBench } from './typecheck-bench.js';
 const BENCHES = {
   grade: (runs: number, backends: Array<'cpu' | 'wasm'>) => runGradeBench({ runs, backends }),
   layers: (runs: number, backends: Array<'cpu' | 'wasm'>) => runLayersBench({ runs, backends }),
-  batch: (_runs: number, backends: Array<'cpu' | 'wasm'>) => runBatchBench({ size: Number(values.size), backend: backends[0] }),
+  batch: (_runs: number, backends: Array<'cpu' | 'wasm'>) => runBatchBench({ size: Number(values.size), backend: backends[0], jobs: Number(values.jobs) }),
   typecheck: (runs: number) => runTypecheckBench({ runs, size: Number(values.size) }),
 } as const;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '5' }, backend: { type: 'string', default: 'cpu,wasm' }, size: { type: 'string', default: '200' } },
+  options: { runs: { type: 'string', default: '5' }, backend: { type: 'string', default: 'cpu,wasm' }, size: { type: 'string', default: '200' }, jobs: { type: 'string', default: '2' } },
 });
 const name = (positionals[0] ?? 'grade') as keyof typeof BENCHES;
 if (!(name in BENCHES)) {
