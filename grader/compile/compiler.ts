@@ -12,6 +12,8 @@ import { canWatchProcesses, listTree, readTreeUsage } from '../sandbox/process-t
 import type { Diagnostic } from '../report/types.js';
 import type { CompileRequest, CompileResult, SourceFile, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
 import { chooseTypechecker, type TypecheckerChoice } from './typechecker.js';
+import { COMPILE_WORKER_V8_FLAGS, findTypeScriptCodeCache } from './typescript-code-cache.js';
+import { CODE_CACHE_FLAG } from './typescript-code-cache-hook.js';
 
 export type CompileOutcome =
   | { kind: 'compiled'; result: CompileResult; durationMs: number }
@@ -149,7 +151,9 @@ export class Compiler {
   private ensureWorker(): ChildProcess {
     if (this.worker && this.worker.exitCode === null && this.worker.connected) return this.worker;
     const isNative = this.typechecker.kind === 'native';
-    this.worker = fork(WORKER_PATH, isNative ? [`--native-typechecker=${this.typechecker.executable}`] : [], {
+    const codeCache = findTypeScriptCodeCache();
+    const args = [...(isNative ? [`--native-typechecker=${this.typechecker.executable}`] : []), ...(codeCache ? [`${CODE_CACHE_FLAG}${codeCache}`] : [])];
+    this.worker = fork(WORKER_PATH, args, {
       execPath: nodeExecutable(),
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       // One V8 helper thread: type checking runs beside the sandboxed checks, and its garbage
@@ -157,7 +161,7 @@ export class Compiler {
       // The permission model keeps the worker, which parses untrusted source, from writing files;
       // it reads the typings wherever npm put them. It starts no process but the native checker
       // (and `prlimit` to cap that checker's address space), and none at all without it.
-      execArgv: ['--max-old-space-size=2048', '--v8-pool-size=1', permissionFlag(), '--allow-fs-read=*', ...(isNative ? ['--allow-child-process'] : []), '--disable-warning=ExperimentalWarning'],
+      execArgv: [...COMPILE_WORKER_V8_FLAGS, '--v8-pool-size=1', permissionFlag(), '--allow-fs-read=*', ...(isNative ? ['--allow-child-process'] : []), '--disable-warning=ExperimentalWarning'],
     });
     // An idle worker must not keep the grader alive once the work is done.
     this.worker.unref();

@@ -7,6 +7,7 @@ import { selectBackend, type BackendChoice, type SelectedBackend } from '../back
 import { Compiler } from '../compile/compiler.js';
 import { GraderError } from '../errors.js';
 import { loadExercise, type LoadedExercise } from '../exercise/load-exercise.js';
+import { prepareTypeScriptCodeCache } from '../compile/typescript-code-cache.js';
 import { getReferenceOutputs } from '../reference/reference-outputs.js';
 import type { Report } from '../report/types.js';
 import { prepareRunnerSnapshot } from '../sandbox/build-runner-snapshot.js';
@@ -82,8 +83,9 @@ export async function openGradingSession(options: GradingSessionOptions): Promis
   const selection = selectChecks(exercise.rubric.checks, options.checks ?? 'all', exercise.rubric.withheld);
   const limits = sandboxLimits(exercise, selection.checks);
   // Built once per machine, node and tfjs (a second or two), then found in the cache; the reference
-  // uses the same snapshot when its memory limit is the same.
-  await prepareRunnerSnapshot({ backend: backend.request, memoryMb: limits.memoryMb });
+  // uses the same snapshot when its memory limit is the same. TypeScript's code cache serves the
+  // compile workers started from then on.
+  await Promise.all([prepareRunnerSnapshot({ backend: backend.request, memoryMb: limits.memoryMb }), prepareTypeScriptCodeCache()]);
   const pool = new RunnerPool({ backend: backend.request, limits });
   // The first runner loads tfjs while the first submission compiles.
   pool.prepare();
