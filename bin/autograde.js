@@ -20,5 +20,11 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('autograde: the grader is not built yet. Run `npm install` (or `npm run build`) in the autograde folder.\n');
   process.exit(3);
 }
+// The commands that compile start the compile worker first: it loads TypeScript while the rest of
+// the grader loads.
+if (['grade', 'check', 'batch', 'gradescope'].includes(process.argv[2])) {
+  const { startCompilerEarly } = await import(new URL('../dist/grader/cli/with-compiler.js', import.meta.url).href);
+  startCompilerEarly();
+}
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);
