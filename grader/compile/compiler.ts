@@ -10,6 +10,7 @@ import { DIST_DIR } from '../paths.js';
 import { nodeExecutable, permissionFlag } from '../sandbox/layers.js';
 import { canWatchProcesses, listTree, readTreeUsage } from '../sandbox/process-tree.js';
 import type { Diagnostic } from '../report/types.js';
+import type { CompileResultsCache } from './compile-results-cache.js';
 import type { CompileRequest, CompileResult, SourceFile, TypecheckRequest, WorkerResponse } from './compile-protocol.js';
 import { chooseTypechecker, type TypecheckerChoice } from './typechecker.js';
 import { COMPILE_WORKER_V8_FLAGS, findTypeScriptCodeCache } from './typescript-code-cache.js';
@@ -65,6 +66,7 @@ interface QueuedRequest {
 
 export class Compiler {
   private worker: ChildProcess | null = null;
+  private resultsCache: CompileResultsCache | null = null;
   private retiredCpuMs = 0;
   private nextId = 1;
   private pending = 0;
@@ -92,19 +94,46 @@ export class Compiler {
     this.ensureWorker();
   }
 
+  /**
+   * From now on, answers about one file are looked up in `cache` first, and complete ones kept
+   * there (`check`, run again on the same file). A worker with nothing to do is then stopped: it
+   * would only take a core from the sandboxed checks; the next request that needs one starts another.
+   */
+  useResultsCache(cache: CompileResultsCache | null): void {
+    this.resultsCache = cache;
+  }
+
   /** `checkIds` limits the static checks judged to these (a run of the visible checks only). */
   async compile(file: SourceToCompile, exerciseId: string | null, checkIds?: string[]): Promise<CompileOutcome> {
+    const cached = this.resultsCache?.compiled(file, exerciseId, checkIds);
+    if (cached) {
+      this.retireIfIdle();
+      return { kind: 'compiled', result: cached, durationMs: 0 };
+    }
     const answer = await this.request({ type: 'compile', id: this.nextId++, exerciseId, ...file, ...(checkIds ? { checkIds } : {}) }, this.compileLimitMs);
     // Parsing never runs out of memory on honest input: treat it as the time limit.
     if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: this.compileLimitMs, durationMs: answer.durationMs };
     if (answer.kind !== 'answered') return answer;
     const { response, durationMs } = answer;
-    return response.type === 'compiled' ? { kind: 'compiled', result: response.result, durationMs } : failedAnswer(response, durationMs);
+    if (response.type !== 'compiled') return failedAnswer(response, durationMs);
+    this.resultsCache?.storeCompiled(file, exerciseId, checkIds, response.result);
+    return { kind: 'compiled', result: response.result, durationMs };
   }
 
   async typecheck(file: SourceToCompile): Promise<TypecheckOutcome> {
+    const cached = this.resultsCache?.typechecked(file);
+    if (cached) {
+      this.retireIfIdle();
+      return { kind: 'checked', diagnostics: cached, durationMs: 0 };
+    }
     const outcome = await this.typecheckGroup([file]);
-    return outcome.kind === 'checked' ? { ...outcome, diagnostics: outcome.diagnostics[0] } : outcome;
+    if (outcome.kind !== 'checked') return outcome;
+    this.resultsCache?.storeTypechecked(file, outcome.diagnostics[0]);
+    return { ...outcome, diagnostics: outcome.diagnostics[0] };
+  }
+
+  private retireIfIdle(): void {
+    if (this.pending === 0) this.close();
   }
 
   /**

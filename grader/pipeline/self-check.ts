@@ -3,6 +3,7 @@
  * judges or computes the reference of a hidden one), and the one next step decided from them.
  */
 import type { Compiler } from '../compile/compiler.js';
+import { CompileResultsCache } from '../compile/compile-results-cache.js';
 import type { LoadedExercise } from '../exercise/load-exercise.js';
 import type { NextStep, Report } from '../report/types.js';
 import { openGradingSession, type GradingSessionOptions } from './grading-session.js';
@@ -23,6 +24,8 @@ export interface SelfCheck {
 
 export async function selfCheck(file: string, options: SelfCheckOptions): Promise<SelfCheck> {
   const { exercise, compiler } = options;
+  // A student checks after every edit, and again without one: what the source says is read once.
+  compiler.useResultsCache(CompileResultsCache.open(exercise.definition.id, compiler.typechecker));
   const session = await openGradingSession({ ...options, checks: 'visible' });
   try {
     const report = await session.grade(file, false);

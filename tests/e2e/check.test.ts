@@ -24,7 +24,7 @@ const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'autograde-check-'));
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
 /** Runs `check`; whatever the submission, no hidden check's id or title may appear in what it prints. */
-async function check(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+async function check(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   const result = await runCli(['check', ...args, '--backend', 'cpu'], options);
   for (const text of [...hiddenIds, ...hiddenTitles]) {
     expect(result.stdout).not.toContain(text);
@@ -162,5 +162,27 @@ describe('grading the visible checks only', () => {
       if (previous === undefined) delete process.env.AUTOGRADE_CACHE_DIR;
       else process.env.AUTOGRADE_CACHE_DIR = previous;
     }
+  });
+  it('says the same of a file checked again, from what the first check learnt of its source, and reads an edited file afresh', async () => {
+    const folder = fs.mkdtempSync(path.join(temp, 'again-'));
+    const cache = path.join(folder, '.cache');
+    fs.copyFileSync(path.join(PROJECT_ROOT, FIXTURES, 'pass', 'type-error-still-runs', 'qkv-projection.ts'), path.join(folder, 'qkv-projection.ts'));
+    const entries = (): string[] => (fs.existsSync(path.join(cache, 'compiled')) ? fs.readdirSync(path.join(cache, 'compiled')) : []);
+    // The header's time is the only thing that may differ.
+    const withoutTime = (text: string): string => text.replace(/^(.*) · [\d.]+ m?s$/m, '$1');
+    const first = await check(['qkv-projection.ts'], { cwd: folder, env: { AUTOGRADE_CACHE_DIR: cache } });
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toMatch(/Type warnings \(your code still runs\)\n {2}qkv-projection\.ts:\d+:\d+ {2}Type '/);
+    // The compile and the type check of the file (and the reference's compile, with no answers cached yet).
+    const kept = entries();
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    const again = await check(['qkv-projection.ts'], { cwd: folder, env: { AUTOGRADE_CACHE_DIR: cache } });
+    expect(again.exitCode).toBe(0);
+    expect(withoutTime(again.stdout)).toBe(withoutTime(first.stdout));
+    expect(entries()).toEqual(kept);
+    fs.appendFileSync(path.join(folder, 'qkv-projection.ts'), '\nexport const broken: number = "edited";\n');
+    const edited = await check(['qkv-projection.ts'], { cwd: folder, env: { AUTOGRADE_CACHE_DIR: cache } });
+    expect(edited.stdout).toContain("Type 'string' is not assignable to type 'number'.");
+    expect(entries()).toHaveLength(kept.length + 2);
   });
 });
