@@ -21,10 +21,15 @@ if (!existsSync(fileURLToPath(entry))) {
   process.exit(3);
 }
 // The commands that compile start the compile worker first: it loads TypeScript while the rest of
-// the grader loads.
-if (['grade', 'check', 'batch', 'gradescope'].includes(process.argv[2])) {
-  const { startCompilerEarly } = await import(new URL('../dist/grader/cli/with-compiler.js', import.meta.url).href);
-  startCompilerEarly();
+// the grader loads. Whatever fails here is left for the command itself to meet and report.
+const isHelp = process.argv.includes('--help') || process.argv.includes('-h');
+if (['grade', 'check', 'batch', 'gradescope'].includes(process.argv[2]) && !isHelp) {
+  try {
+    const { startCompilerEarly } = await import(new URL('../dist/grader/cli/with-compiler.js', import.meta.url).href);
+    startCompilerEarly();
+  } catch {
+    // The command starts its own worker.
+  }
 }
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);

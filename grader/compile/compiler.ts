@@ -96,8 +96,9 @@ export class Compiler {
 
   /**
    * From now on, answers about one file are looked up in `cache` first, and complete ones kept
-   * there (`check`, run again on the same file). A worker with nothing to do is then stopped: it
-   * would only take a core from the sandboxed checks; the next request that needs one starts another.
+   * there (`check`, run again on the same file). A worker left with nothing to do once a type check
+   * (the last request of a self-check) is found is stopped: it would only take a core from the
+   * sandboxed checks; a request that needs one after all starts another.
    */
   useResultsCache(cache: CompileResultsCache | null): void {
     this.resultsCache = cache;
@@ -106,10 +107,7 @@ export class Compiler {
   /** `checkIds` limits the static checks judged to these (a run of the visible checks only). */
   async compile(file: SourceToCompile, exerciseId: string | null, checkIds?: string[]): Promise<CompileOutcome> {
     const cached = this.resultsCache?.compiled(file, exerciseId, checkIds);
-    if (cached) {
-      this.retireIfIdle();
-      return { kind: 'compiled', result: cached, durationMs: 0 };
-    }
+    if (cached) return { kind: 'compiled', result: cached, durationMs: 0 };
     const answer = await this.request({ type: 'compile', id: this.nextId++, exerciseId, ...file, ...(checkIds ? { checkIds } : {}) }, this.compileLimitMs);
     // Parsing never runs out of memory on honest input: treat it as the time limit.
     if (answer.kind === 'out-of-memory') return { kind: 'timeout', limitMs: this.compileLimitMs, durationMs: answer.durationMs };
@@ -121,14 +119,14 @@ export class Compiler {
   }
 
   async typecheck(file: SourceToCompile): Promise<TypecheckOutcome> {
-    const cached = this.resultsCache?.typechecked(file);
+    const cached = this.resultsCache?.typechecked(file, this.typecheckLimitMs);
     if (cached) {
       this.retireIfIdle();
       return { kind: 'checked', diagnostics: cached, durationMs: 0 };
     }
     const outcome = await this.typecheckGroup([file]);
     if (outcome.kind !== 'checked') return outcome;
-    this.resultsCache?.storeTypechecked(file, outcome.diagnostics[0]);
+    this.resultsCache?.storeTypechecked(file, this.typecheckLimitMs, outcome.diagnostics[0]);
     return { ...outcome, diagnostics: outcome.diagnostics[0] };
   }
 

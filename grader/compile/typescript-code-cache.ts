@@ -50,11 +50,16 @@ function buildId(): string {
 /** Per cache folder, in this grader process: the cache found (or built), or null. */
 const found = new Map<string, string | null>();
 
+/** Whether `dir` holds the cache of every TypeScript file. */
+function isWhole(dir: string): boolean {
+  return typescriptFiles().every((file) => fs.existsSync(cacheFileOf(dir, file)));
+}
+
 function lookUp(id: string): string | null {
   const key = lookUpBuild(codeCacheRoot(), id);
   if (key === null) return null;
   const dir = path.join(codeCacheRoot(), key);
-  return typescriptFiles().every((file) => fs.existsSync(cacheFileOf(dir, file))) ? dir : null;
+  return isWhole(dir) ? dir : null;
 }
 
 /** The folder of the code cache the compile worker compiles TypeScript from; null for none. */
@@ -93,6 +98,8 @@ async function build(id: string): Promise<void> {
   const files = typescriptFiles().map(hashFile);
   const key = buildKey(id, files);
   const dir = path.join(root, key);
+  // A folder missing a file (one deleted since) is built again.
+  if (fs.existsSync(dir) && !isWhole(dir)) fs.rmSync(dir, { recursive: true, force: true });
   if (!fs.existsSync(dir)) {
     const partial = fs.mkdtempSync(path.join(root, `${key}.${process.pid}.`));
     try {

@@ -30,27 +30,32 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const open = (exerciseId = 'qkv-projection', typechecker: TypecheckerChoice = js): CompileResultsCache => CompileResultsCache.open(exerciseId, typechecker)!;
+const open = (exerciseId = 'qkv-projection', typechecker: TypecheckerChoice = js): CompileResultsCache => CompileResultsCache.open(exerciseId, typechecker);
 
 describe('the compile results cache', () => {
   it('finds a compile and a type check again for the same file, in a later process as in this one', () => {
     open().storeCompiled(file, 'qkv-projection', undefined, result);
-    open().storeTypechecked(file, diagnostics);
+    open().storeTypechecked(file, 30_000, diagnostics);
     expect(open().compiled(file, 'qkv-projection', undefined)).toEqual(result);
-    expect(open().typechecked(file)).toEqual(diagnostics);
+    expect(open().typechecked(file, 30_000)).toEqual(diagnostics);
   });
 
   it('finds nothing for another text, name, displayed path, exercise, set of checks or type checker', () => {
     open().storeCompiled(file, 'qkv-projection', undefined, result);
-    open().storeTypechecked(file, diagnostics);
+    open().storeTypechecked(file, 30_000, diagnostics);
     expect(open().compiled({ ...file, source: `${file.source} ` }, 'qkv-projection', undefined)).toBeUndefined();
     expect(open().compiled({ ...file, fileName: 'other.ts' }, 'qkv-projection', undefined)).toBeUndefined();
     // Diagnostics and messages name the file as displayed.
     expect(open().compiled({ ...file, displayPath: 'elsewhere/qkv-projection.ts' }, 'qkv-projection', undefined)).toBeUndefined();
     expect(open().compiled(file, 'qkv-projection', ['projection.shape-3d'])).toBeUndefined();
     expect(open('scaled-attention').compiled(file, 'qkv-projection', undefined)).toBeUndefined();
-    expect(open('qkv-projection', { kind: 'native', executable: '/nowhere/tsc', version: '7.0.2' }).typechecked(file)).toBeUndefined();
-    expect(open().typechecked({ ...file, source: '' })).toBeUndefined();
+    expect(open('qkv-projection', { kind: 'native', executable: '/nowhere/tsc', version: '7.0.2' }).typechecked(file, 30_000)).toBeUndefined();
+    expect(open().typechecked({ ...file, source: '' }, 30_000)).toBeUndefined();
+    // Under a shorter limit the same file might not have been checked in time.
+    expect(open().typechecked(file, 5_000)).toBeUndefined();
+    // Neither the reference's compile nor the skeleton's (no exercise) is ever kept.
+    open().storeCompiled(file, null, undefined, result);
+    expect(open().compiled(file, null, undefined)).toBeUndefined();
   });
 
   it('takes an entry that is not whole, or not its own, for none', () => {
@@ -64,15 +69,22 @@ describe('the compile results cache', () => {
     expect(cache.compiled(file, 'qkv-projection', undefined)).toBeUndefined();
   });
 
+  it('keeps no entry larger than a few hundred kilobytes', () => {
+    const cache = open();
+    const huge = { ...result, code: 'x'.repeat(600 * 1024) };
+    cache.storeCompiled(file, 'qkv-projection', undefined, huge);
+    expect(cache.compiled(file, 'qkv-projection', undefined)).toBeUndefined();
+  });
+
   it('keeps the folder bounded, dropping the entries written longest ago', () => {
     const cache = open();
     const source = (i: number): typeof file => ({ ...file, source: `// ${i}\n` });
-    for (let i = 0; i < 200; i++) cache.storeTypechecked(source(i), []);
+    for (let i = 0; i < 200; i++) cache.storeTypechecked(source(i), 30_000, []);
     const folder = path.join(dir, 'compiled');
     const anHourAgo = new Date(Date.now() - 3_600_000);
     for (const name of fs.readdirSync(folder)) fs.utimesSync(path.join(folder, name), anHourAgo, anHourAgo);
-    for (let i = 200; i < 205; i++) cache.storeTypechecked(source(i), []);
+    for (let i = 200; i < 205; i++) cache.storeTypechecked(source(i), 30_000, []);
     expect(fs.readdirSync(folder)).toHaveLength(200);
-    for (let i = 200; i < 205; i++) expect(cache.typechecked(source(i))).toEqual([]);
+    for (let i = 200; i < 205; i++) expect(cache.typechecked(source(i), 30_000)).toEqual([]);
   });
 });
